@@ -1,0 +1,140 @@
+/** `spc analyse`: read, analyse, render; every output is computed before any file is written. */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { inputError, usageError } from '../io/errors.js';
+import { readSeries, type RawSeries, type Role } from '../io/read.js';
+import { writeOutputs } from '../io/write.js';
+import { analyseAll, type AnalyseSettings } from '../pipeline.js';
+import { pointsCsv, summaryCsv } from '../render/csv.js';
+import { scaleRecord, type ResultDocument } from '../render/document.js';
+import { uniqueSlugs } from '../render/names.js';
+import { summaryTable } from '../render/table.js';
+import type { Direction } from '../core/types.js';
+import { version } from '../version.js';
+
+export interface AnalyseFlags {
+  chart: 'xmr';
+  rules: string;
+  rule: string[];
+  direction: Direction;
+  phase: string[];
+  baseline?: string;
+  exclude: string[];
+  screenMr: boolean;
+  target?: string;
+  multiply: string;
+  json: boolean;
+  csv: boolean;
+  out?: string;
+  measureCol?: string;
+  periodCol?: string;
+  valueCol?: string;
+  denominatorCol?: string;
+  sectionCol?: string;
+  noteCol?: string;
+  dateOrder: 'dmy' | 'mdy';
+  color: boolean;
+  quiet: boolean;
+}
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Whether stdout is a terminal (for colour). */
+  isTTY?: boolean;
+  /** Standard input, read when a file is `-` or no file is given. */
+  stdin?: () => string;
+}
+
+function numberFlag(name: string, text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw usageError(`${name} ${text}: expected a number`);
+  return v;
+}
+
+function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo): RawSeries[] {
+  const columns: Partial<Record<Role, string>> = {
+    measure: flags.measureCol,
+    period: flags.periodCol,
+    value: flags.valueCol,
+    denominator: flags.denominatorCol,
+    section: flags.sectionCol,
+    note: flags.noteCol,
+  };
+  for (const k of Object.keys(columns) as Role[]) if (columns[k] === undefined) delete columns[k];
+  const all: RawSeries[] = [];
+  const from = new Map<string, string>();
+  for (const file of files.length ? files : ['-']) {
+    let text: string;
+    const name = file === '-' ? 'stdin' : file;
+    if (file === '-') {
+      text = io.stdin ? io.stdin() : readFileSync(0, 'utf8');
+    } else {
+      let isDir = false;
+      try {
+        isDir = statSync(file).isDirectory();
+      } catch {
+        throw inputError(file, undefined, undefined, 'no such file');
+      }
+      if (isDir) throw inputError(file, undefined, undefined, 'is a directory, not a CSV file');
+      text = readFileSync(file, 'utf8');
+    }
+    for (const s of readSeries(text, name, { columns, dateOrder: flags.dateOrder })) {
+      const other = from.get(s.measure);
+      if (other !== undefined) {
+        throw inputError(name, s.rows[0].line, undefined, `measure "${s.measure}" also comes from ${other}; give each measure one file`);
+      }
+      from.set(s.measure, name);
+      all.push(s);
+    }
+  }
+  return all;
+}
+
+export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo): Promise<void> {
+  if (flags.json && flags.csv) throw usageError('--json and --csv both write to stdout: choose one (use --out for both files)');
+  const multiply = numberFlag('--multiply', flags.multiply) ?? 1;
+  if (multiply === 0) throw usageError('--multiply 0: expected a non-zero number');
+  const baseline = numberFlag('--baseline', flags.baseline);
+  const settings: AnalyseSettings = {
+    chart: flags.chart,
+    preset: flags.rules,
+    ruleOverrides: flags.rule,
+    direction: flags.direction,
+    phases: flags.phase,
+    baseline,
+    exclude: flags.exclude,
+    screenMr: flags.screenMr,
+    target: numberFlag('--target', flags.target),
+    dateOrder: flags.dateOrder,
+  };
+  const series = readInputs(files, flags, io);
+  const analysed = analyseAll(series, settings, version());
+  const doc: ResultDocument = { ...analysed, measures: analysed.measures.map((m) => scaleRecord(m, multiply)) };
+
+  if (!flags.quiet) {
+    for (const m of doc.measures) for (const w of m.warnings) io.err(`warning: ${m.measure}: ${w}\n`);
+  }
+  const json = JSON.stringify(doc, null, 2) + '\n';
+
+  if (flags.out !== undefined) {
+    const outputs = new Map<string, string>();
+    outputs.set('results.json', json);
+    outputs.set('points.csv', pointsCsv(doc.measures));
+    outputs.set('summary.csv', summaryCsv(doc.measures));
+    const { renderChartSvg } = await import('../render/chart.js');
+    const slugs = uniqueSlugs(doc.measures.map((m) => m.measure));
+    for (const [k, m] of doc.measures.entries()) outputs.set(join('charts', `${slugs[k]}.svg`), await renderChartSvg(m));
+    writeOutputs(flags.out, outputs);
+    if (!flags.quiet && !flags.json && !flags.csv) {
+      io.err(`Wrote ${flags.out}/: results.json, points.csv, summary.csv and ${doc.measures.length} chart${doc.measures.length === 1 ? '' : 's'} in charts/\n`);
+    }
+  }
+  if (flags.json) io.out(json);
+  else if (flags.csv) io.out(pointsCsv(doc.measures));
+  else if (!flags.quiet || flags.out === undefined) {
+    const colour = flags.color && (io.isTTY ?? false) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
+    io.out(summaryTable(doc.measures, colour));
+  }
+}

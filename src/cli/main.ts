@@ -1,0 +1,115 @@
+/**
+ * The `spc` command line: wires commander options to the readers, the pipeline and the renderers.
+ * Exit codes (contract section 7): 0 done, 1 input or data error, 2 usage error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { SpcError } from '../io/errors.js';
+import { runAnalyse, type AnalyseFlags, type CliIo } from './analyse.js';
+import { rulesText } from './rules.js';
+
+import { version } from '../version.js';
+
+const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+const collectRaw = (value: string, previous: string[]) => [...previous, value];
+
+const ANALYSE_EXAMPLES = `
+Examples:
+  $ spc analyse fixtures/community-safety.csv                 summary table on the terminal
+  $ spc analyse fixtures/community-safety.csv --out spc-report  results.json, points.csv, summary.csv, charts/*.svg
+  $ spc analyse data.csv --json > results.json                 the result document (schemaVersion 1)
+  $ spc analyse data.csv --csv --rules mdc --direction lower-is-better
+  $ spc analyse data.csv --phase 2020-04 --exclude 2020-05 --baseline 24
+  $ spc analyse data.csv --rule trend=7 --rule near-limit=2of3
+  $ cat data.csv | spc analyse - --json
+`;
+
+function defaultIo(): CliIo {
+  return { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), isTTY: process.stdout.isTTY === true };
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command();
+  program
+    .name('spc')
+    .description('Statistical process control for monthly and quarterly measures: limits, signals, flagged tables and charts.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ spc analyse fixtures/community-safety.csv --out spc-report
+  $ spc rules mdc
+  $ spc help analyse`,
+    );
+
+  program
+    .command('analyse')
+    .alias('analyze')
+    .description('read measure series from CSV (FILE or - for stdin), compute limits and signals, write outputs')
+    .argument('[files...]', 'CSV files in long format (measure, period, value, ...); none or - reads stdin')
+    .addOption(new Option('--chart <type>', 'chart type').choices(['xmr']).default('xmr'))
+    .option('--rules <preset>', 'rule preset: default, mdc (see `spc rules`)', 'default')
+    .option('--rule <name=value>', 'override one rule parameter, repeatable (trend=7, shift=7, near-limit=2of3, outside-limits=off, ...)', collectRaw, [])
+    .addOption(
+      new Option('--direction <d>', 'which way is better').choices(['higher-is-better', 'lower-is-better', 'neutral']).default('neutral'),
+    )
+    .option('--phase <period>', 'a new phase (recalculated limits) starts at this period; repeatable or comma-separated', collect, [])
+    .option('--baseline <n>', 'the first N observed points of each phase set that phase\'s limits')
+    .option('--exclude <period>', 'leave this period out of the limit calculation (still plotted and tested); repeatable', collect, [])
+    .option('--screen-mr', 'drop moving ranges >= 3.267 x their mean once, then recompute the mean', false)
+    .option('--target <x>', 'target value, for the assurance icon')
+    .option('--multiply <k>', 'scale values and lines for display (100 for percent); statistics are computed first', '1')
+    .option('--json', 'write the result document to stdout', false)
+    .option('--csv', 'write the flagged points table to stdout', false)
+    .option('--out <dir>', 'write results.json, points.csv, summary.csv and charts/*.svg into DIR')
+    .option('--measure-col <name>', 'column holding the measure name')
+    .option('--period-col <name>', 'column holding the period')
+    .option('--value-col <name>', 'column holding the value')
+    .option('--denominator-col <name>', 'column holding the denominator (values become value / denominator)')
+    .option('--section-col <name>', 'column holding the report section')
+    .option('--note-col <name>', 'column holding annotations')
+    .addOption(new Option('--date-order <order>', 'day/month order of dd/mm/yyyy dates').choices(['dmy', 'mdy']).default('dmy'))
+    .option('--no-color', 'no colour in the terminal table')
+    .option('-q, --quiet', 'print nothing but results and errors', false)
+    .addHelpText('after', ANALYSE_EXAMPLES)
+    .action(async (files: string[], flags: AnalyseFlags) => {
+      await runAnalyse(files, flags, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the rule presets and the parameters of each')
+    .argument('[preset]', 'one preset to show')
+    .addHelpText('after', '\nExamples:\n  $ spc rules\n  $ spc rules mdc\n')
+    .action((name: string | undefined) => {
+      io.out(rulesText(name));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2; // commander already printed the message
+    }
+    if (e instanceof SpcError) {
+      io.err(`error: ${e.located}\n`);
+      return e.exitCode;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.err(`error: ${err?.message ?? String(e)}\n`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,163 @@
+/**
+ * Plain data shared by the statistical core. Nothing here knows about files, dates or text
+ * formatting: a series is an ordered array of values, and every result refers to points by their
+ * index in that array.
+ */
+
+import type { XmrSigma } from './xmr.js';
+
+/** Which way is good for the measure. */
+export type Direction = 'higher-is-better' | 'lower-is-better' | 'neutral';
+
+/** Rule ids, in the order of contract section 6 (the order `signals` are listed in). */
+export const RULE_IDS = [
+  'outside-limits',
+  'trend',
+  'shift',
+  'alternating',
+  'near-limit',
+  'near-limit-1sigma',
+  'hugging',
+  'mixture',
+  'longest-run',
+  'crossings',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Side = 'high' | 'low';
+export type Variation = 'common-cause' | 'improvement' | 'concern' | 'neutral';
+export type VariationIcon =
+  | 'none'
+  | 'common-cause'
+  | 'improvement-high'
+  | 'improvement-low'
+  | 'concern-high'
+  | 'concern-low'
+  | 'neutral-high'
+  | 'neutral-low';
+export type AssuranceIcon = 'none' | 'pass' | 'fail' | 'hit-or-miss';
+
+/** "k of m consecutive points beyond the two-sigma line on one side". */
+export interface NearLimitRule {
+  /** How many of the window's points must lie beyond the two-sigma line. */
+  readonly count: number;
+  /** Window length in consecutive observed points. */
+  readonly window: number;
+  /** Whether a point beyond the control limit counts towards `count` (and is flagged by it). */
+  readonly beyondLimitCounts: boolean;
+  /**
+   * Whether every point of the window must lie on the same side of the centre line
+   * (Making Data Count's reading); otherwise only the counted points must share a side
+   * (Western Electric's).
+   */
+  readonly windowSameSide: boolean;
+}
+
+/** Every parameter a rule preset fixes; `--rule NAME=VALUE` overrides any of them. */
+export interface RuleSet {
+  readonly preset: string;
+  /** XmR: how sigma comes from the mean moving range (divide by d2, or limits at E2 x MR-bar). */
+  readonly xmrSigma: XmrSigma;
+  /** Drop moving ranges at or above `screenFactor` x their mean once, then recompute it. */
+  readonly screenMovingRanges: boolean;
+  readonly screenFactor: number;
+  readonly outsideLimits: boolean;
+  /** Points in a strictly rising or falling run that make a trend; null = rule off. */
+  readonly trend: number | null;
+  /** Points in a run strictly on one side of the centre line that make a shift; null = off. */
+  readonly shift: number | null;
+  /** Points alternating strictly either side of the centre line; null = off. */
+  readonly alternating: number | null;
+  readonly nearLimit: NearLimitRule | null;
+  /** Whether runs (trend, shift, alternating, near-limit) may continue across a phase start. */
+  readonly runsCrossPhases: boolean;
+  /** How a point flagged high by one rule and low by another is classified. */
+  readonly conflict: 'improvement-wins' | 'precedence';
+  /** Rule order used by the `precedence` conflict policy (first wins). */
+  readonly precedence: readonly RuleId[];
+  /** A phase needs at least this many observed points to get limits (and be tested). */
+  readonly minPoints: number;
+  /** When a baseline is given, it sets limits for the whole chart and phases are ignored. */
+  readonly baselineOverridesPhases: boolean;
+}
+
+/** What the core needs to analyse one measure. Point references are indices into `values`. */
+export interface AnalysisOptions {
+  readonly rules: RuleSet;
+  readonly direction: Direction;
+  /** Indices at which a new phase starts (index 0 is implied). */
+  readonly phaseStarts?: readonly number[];
+  /** The first `baseline` observed points of each phase set that phase's limits. */
+  readonly baseline?: number | null;
+  /** Indices left out of the limit calculation (still plotted and tested). */
+  readonly excluded?: readonly number[];
+  readonly target?: number | null;
+}
+
+export interface PhaseResult {
+  readonly index: number;
+  /** Index of the phase's first and last point (inclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** Observed (non-missing) points in the phase. */
+  readonly n: number;
+  /** Observed points in the baseline window of the phase. */
+  readonly baselineN: number;
+  /** Points that set the limits: baseline points that are not excluded. */
+  readonly limitN: number;
+  /** Moving ranges used for sigma, and how many screening removed. */
+  readonly movingRanges: number;
+  readonly screenedMovingRanges: number;
+  readonly centre: number | null;
+  readonly mrBar: number | null;
+  readonly sigma: number | null;
+  readonly ucl: number | null;
+  readonly lcl: number | null;
+}
+
+export interface PointResult {
+  readonly index: number;
+  readonly value: number | null;
+  readonly phase: number;
+  readonly baseline: boolean;
+  readonly excluded: boolean;
+  readonly centre: number | null;
+  readonly sigma: number | null;
+  readonly ucl: number | null;
+  readonly lcl: number | null;
+  readonly signals: readonly RuleId[];
+  readonly side: Side | null;
+  readonly variation: Variation;
+}
+
+/** Something the user should know; the shell words it (it knows the period labels). */
+export type CoreWarning =
+  | { readonly kind: 'missing-value'; readonly index: number }
+  | { readonly kind: 'too-few-points'; readonly phase: number; readonly n: number; readonly min: number }
+  | { readonly kind: 'no-moving-range'; readonly phase: number }
+  | { readonly kind: 'baseline-overrides-phases'; readonly phases: number }
+  | { readonly kind: 'baseline-exceeds-phase'; readonly phase: number; readonly baseline: number; readonly n: number }
+  | { readonly kind: 'phase-start-ignored'; readonly index: number };
+
+export interface Summary {
+  /** Observed points. */
+  readonly n: number;
+  readonly missing: number;
+  /** Index of the latest observed point, or null when there is none. */
+  readonly latestIndex: number | null;
+  readonly latestValue: number | null;
+  /** Points flagged by each rule (only rules that fired). */
+  readonly signalCounts: Readonly<Partial<Record<RuleId, number>>>;
+  readonly variationIcon: VariationIcon;
+  readonly assuranceIcon: AssuranceIcon;
+}
+
+export interface Analysis {
+  readonly rules: RuleSet;
+  readonly direction: Direction;
+  readonly target: number | null;
+  readonly phases: readonly PhaseResult[];
+  readonly points: readonly PointResult[];
+  readonly summary: Summary;
+  readonly warnings: readonly CoreWarning[];
+}

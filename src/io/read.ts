@@ -1,0 +1,196 @@
+/**
+ * Reads long-format CSV (one row per measure x period, contract section 2) into typed series.
+ * Every problem is an `SpcError` naming file, line and column.
+ */
+import { parse } from 'csv-parse/sync';
+import { inputError, SpcError } from './errors.js';
+import { parsePeriod, PERIOD_FORMATS, type DateOrder, type PeriodInfo } from './periods.js';
+
+export type Role = 'measure' | 'period' | 'value' | 'denominator' | 'section' | 'note' | 'phase';
+
+/** Default header names per role, first found wins (contract section 2; `phase` is our extension). */
+export const DEFAULT_HEADERS: Readonly<Record<Role, readonly string[]>> = {
+  measure: ['measure', 'metric', 'indicator', 'series', 'name'],
+  period: ['period', 'date', 'month', 'quarter', 'week', 'year'],
+  value: ['value', 'count', 'y', 'numerator'],
+  denominator: ['denominator', 'n', 'population', 'total', 'size'],
+  section: ['section', 'priority', 'group'],
+  note: ['note', 'annotation', 'comment'],
+  phase: ['phase', 'stage'],
+};
+
+export interface ReadOptions {
+  /** Header name overrides per role (`--measure-col` and friends). */
+  readonly columns?: Partial<Record<Role, string>>;
+  readonly dateOrder?: DateOrder;
+}
+
+export interface SeriesRow {
+  readonly period: PeriodInfo;
+  readonly value: number | null;
+  readonly denominator: number | null;
+  readonly note: string | null;
+  readonly section: string | null;
+  readonly phase: string | null;
+  readonly line: number;
+}
+
+export interface RawSeries {
+  readonly measure: string;
+  readonly source: string;
+  /** Sorted by period. */
+  readonly rows: readonly SeriesRow[];
+  /** Whether the file has a denominator column. */
+  readonly hasDenominator: boolean;
+}
+
+/** Header matching ignores case, surrounding spaces and `_`/`-`/space differences. */
+export function normaliseHeader(h: string): string {
+  return h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** Strict number syntax: optional sign, digits with an optional fraction, optional exponent. */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function parseNumber(text: string): number | null {
+  const t = text.trim();
+  if (!NUMBER.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Base name of a file without its extension; `stdin` for standard input. */
+export function measureNameFromFile(file: string): string {
+  if (file === '-' || file === 'stdin') return 'stdin';
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.[^.]*$/, '') || base;
+}
+
+/** Parses the text of one CSV file into series, one per measure, rows sorted by period. */
+export function readSeries(text: string, file: string, options: ReadOptions = {}): RawSeries[] {
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw inputError(file, undefined, undefined, 'the file is empty');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+  } catch (e) {
+    const err = e as { message?: string; lines?: number; code?: string };
+    const what = (err.message ?? String(e)).replace(/\s+at line \d+$/, '').replace(/ on line \d+$/, '');
+    throw inputError(file, err.lines, undefined, `not valid CSV: ${what}`);
+  }
+  const lineOf = (r: { record: string[]; info: { lines: number } }) =>
+    r.info.lines - r.record.reduce((k, f) => k + (f.match(/\n/g)?.length ?? 0), 0);
+  const header = records[0].record.map((h) => h.trim());
+  const headerLine = lineOf(records[0]);
+  const data = records.slice(1).filter((r) => r.record.some((f) => f.trim() !== ''));
+  if (data.length === 0) throw inputError(file, headerLine, undefined, 'no data rows after the header');
+
+  const normalised = header.map(normaliseHeader);
+  const find = (role: Role, required: boolean): number => {
+    const override = options.columns?.[role];
+    if (override !== undefined) {
+      const i = normalised.indexOf(normaliseHeader(override));
+      if (i < 0) {
+        throw inputError(file, headerLine, undefined, `no column "${override}" (--${role}-col); the columns are: ${header.join(', ')}`);
+      }
+      return i;
+    }
+    for (const name of DEFAULT_HEADERS[role]) {
+      const i = normalised.indexOf(name);
+      if (i >= 0) return i;
+    }
+    if (required) {
+      throw inputError(
+        file,
+        headerLine,
+        undefined,
+        `no ${role} column: expected one of ${DEFAULT_HEADERS[role].join(', ')} (or name it with --${role}-col); the columns are: ${header.join(', ')}`,
+      );
+    }
+    return -1;
+  };
+  const col = {
+    period: find('period', true),
+    value: find('value', true),
+    measure: find('measure', false),
+    denominator: find('denominator', false),
+    section: find('section', false),
+    note: find('note', false),
+    phase: find('phase', false),
+  };
+  const used = Object.entries(col).filter(([, i]) => i >= 0);
+  const seen = new Map<number, string>();
+  for (const [role, i] of used) {
+    const other = seen.get(i);
+    if (other) throw inputError(file, headerLine, i + 1, `column "${header[i]}" cannot be both the ${other} and the ${role}`);
+    seen.set(i, role);
+  }
+  const fallbackMeasure = measureNameFromFile(file);
+  const dateOrder = options.dateOrder ?? 'dmy';
+
+  const byMeasure = new Map<string, (SeriesRow & { measure: string })[]>();
+  for (const r of data) {
+    const line = lineOf(r);
+    const field = (i: number): string | null => {
+      if (i < 0) return null;
+      if (i >= r.record.length) {
+        throw inputError(file, line, i + 1, `row has ${r.record.length} fields; the ${header[i]} column is missing`);
+      }
+      return r.record[i].trim();
+    };
+    for (let i = header.length; i < r.record.length; i++) {
+      if (r.record[i].trim() !== '') {
+        throw inputError(file, line, i + 1, `row has ${r.record.length} fields but the header has ${header.length}: "${r.record[i].trim()}" has no column`);
+      }
+    }
+    const measure = col.measure >= 0 ? field(col.measure)! : fallbackMeasure;
+    if (measure === '') throw inputError(file, line, col.measure + 1, 'empty measure name');
+    const periodText = field(col.period)!;
+    if (periodText === '') throw inputError(file, line, col.period + 1, `empty period; expected one of ${PERIOD_FORMATS}`);
+    const period = parsePeriod(periodText, dateOrder);
+    if (!period) {
+      throw inputError(file, line, col.period + 1, `period "${periodText}" is not a date or period; expected one of ${PERIOD_FORMATS}`);
+    }
+    const numberAt = (i: number, what: string): number | null => {
+      const t = field(i);
+      if (t === null || t === '') return null;
+      const v = parseNumber(t);
+      if (v === null) throw inputError(file, line, i + 1, `${what} "${t}" is not a number`);
+      return v;
+    };
+    const value = numberAt(col.value, 'value');
+    const denominator = numberAt(col.denominator, 'denominator');
+    const text = (i: number) => {
+      const t = field(i);
+      return t === null || t === '' ? null : t;
+    };
+    const row = { measure, period, value, denominator, note: text(col.note), section: text(col.section), phase: text(col.phase), line };
+    const list = byMeasure.get(measure);
+    if (list) list.push(row);
+    else byMeasure.set(measure, [row]);
+  }
+
+  const out: RawSeries[] = [];
+  for (const [measure, rows] of byMeasure) {
+    const sorted = [...rows].sort((a, b) => a.period.time - b.period.time || a.line - b.line);
+    for (let k = 1; k < sorted.length; k++) {
+      if (sorted[k].period.time === sorted[k - 1].period.time) {
+        const [first, dup] = sorted[k - 1].line < sorted[k].line ? [sorted[k - 1], sorted[k]] : [sorted[k], sorted[k - 1]];
+        throw inputError(
+          file,
+          dup.line,
+          col.period + 1,
+          `duplicate period "${dup.period.text}" for measure "${measure}" (already on line ${first.line})`,
+        );
+      }
+    }
+    out.push({
+      measure,
+      source: file,
+      rows: sorted.map(({ measure: _m, ...rest }) => rest),
+      hasDenominator: col.denominator >= 0,
+    });
+  }
+  return out;
+}
+
+export { SpcError };

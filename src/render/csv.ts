@@ -1,0 +1,60 @@
+/**
+ * The flagged points table (contract section 5) and the per-measure summary table, as CSV.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { RULE_IDS } from '../core/types.js';
+import type { MeasureRecord } from './document.js';
+
+export const POINT_COLUMNS = [
+  'measure', 'period', 'date', 'value', 'denominator', 'phase', 'baseline', 'excluded', 'centre', 'lcl', 'ucl',
+  'lower_2sigma', 'upper_2sigma', 'lower_1sigma', 'upper_1sigma', 'signals', 'side', 'variation',
+] as const;
+
+export const SUMMARY_COLUMNS = [
+  'measure', 'chart', 'direction', 'preset', 'n', 'missing', 'latest_period', 'latest_value', 'centre', 'lcl', 'ucl',
+  'latest_signals', 'signal_counts', 'variation_icon', 'assurance_icon', 'target',
+] as const;
+
+/**
+ * Text from data is neutralised against spreadsheet formula injection: a cell that starts with
+ * `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe (OWASP CSV injection).
+ * Numbers are written as numbers and never altered.
+ */
+export function safeText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** Full precision, no rounding; null as an empty cell. */
+const num = (v: number | null): string => (v === null ? '' : String(v));
+
+function line(centre: number | null, sigma: number | null, k: number): string {
+  return centre === null || sigma === null ? '' : String(centre + k * sigma);
+}
+
+export function pointsCsv(measures: readonly MeasureRecord[]): string {
+  const rows: string[][] = [];
+  for (const m of measures) {
+    for (const p of m.points) {
+      rows.push([
+        safeText(m.measure), safeText(p.period), p.date, num(p.value), num(p.denominator), String(p.phase),
+        String(p.baseline), String(p.excluded), num(p.centre), num(p.lcl), num(p.ucl),
+        line(p.centre, p.sigma, -2), line(p.centre, p.sigma, 2), line(p.centre, p.sigma, -1), line(p.centre, p.sigma, 1),
+        p.signals.join(';'), p.side ?? '', p.variation,
+      ]);
+    }
+  }
+  return stringify(rows, { header: true, columns: [...POINT_COLUMNS], record_delimiter: '\n' });
+}
+
+export function summaryCsv(measures: readonly MeasureRecord[]): string {
+  const rows = measures.map((m) => {
+    const s = m.summary;
+    const counts = RULE_IDS.filter((id) => s.signalCounts[id]).map((id) => `${id}=${s.signalCounts[id]}`).join(';');
+    return [
+      safeText(m.measure), m.chart, m.direction, m.rules.preset, String(s.n), String(s.missing),
+      s.latestPeriod === null ? '' : safeText(s.latestPeriod), num(s.latestValue), num(s.centre), num(s.lcl), num(s.ucl),
+      s.latestSignals.join(';'), counts, s.variationIcon, s.assuranceIcon, num(s.target),
+    ];
+  });
+  return stringify(rows, { header: true, columns: [...SUMMARY_COLUMNS], record_delimiter: '\n' });
+}

@@ -1,0 +1,220 @@
+/**
+ * The result document of contract section 4, as TypeScript types. `buildDocument` is the single
+ * place where core results (indices) meet the readers' period labels; every renderer (JSON, CSV,
+ * terminal table, chart) reads this document and nothing else.
+ */
+import type {
+  Analysis,
+  AssuranceIcon,
+  CoreWarning,
+  Direction,
+  RuleId,
+  RuleSet,
+  Side,
+  Variation,
+  VariationIcon,
+} from '../core/types.js';
+import type { PeriodInfo } from '../io/periods.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface PointRecord {
+  readonly period: string;
+  /** ISO date (YYYY-MM-DD) the period starts. */
+  readonly date: string;
+  readonly value: number | null;
+  readonly denominator: number | null;
+  readonly phase: number;
+  readonly baseline: boolean;
+  readonly excluded: boolean;
+  readonly centre: number | null;
+  readonly lcl: number | null;
+  readonly ucl: number | null;
+  readonly sigma: number | null;
+  readonly signals: readonly RuleId[];
+  readonly side: Side | null;
+  readonly variation: Variation;
+  readonly note?: string;
+}
+
+export interface PhaseRecord {
+  readonly index: number;
+  readonly label?: string;
+  readonly start: string;
+  readonly end: string;
+  readonly n: number;
+  readonly baselineN: number;
+  readonly limitN: number;
+  readonly movingRanges: number;
+  readonly screenedMovingRanges: number;
+  readonly centre: number | null;
+  readonly ucl: number | null;
+  readonly lcl: number | null;
+  readonly sigma: number | null;
+  readonly mrBar: number | null;
+}
+
+export interface SummaryRecord {
+  readonly n: number;
+  readonly missing: number;
+  readonly latestPeriod: string | null;
+  readonly latestValue: number | null;
+  readonly centre: number | null;
+  readonly lcl: number | null;
+  readonly ucl: number | null;
+  readonly signalCounts: Readonly<Partial<Record<RuleId, number>>>;
+  /** Rule ids that fired on the latest observed point. */
+  readonly latestSignals: readonly RuleId[];
+  readonly variationIcon: VariationIcon;
+  readonly assuranceIcon: AssuranceIcon;
+  readonly target: number | null;
+}
+
+export interface MeasureRecord {
+  readonly measure: string;
+  readonly chart: string;
+  readonly direction: Direction;
+  readonly unit?: string;
+  readonly section?: string;
+  readonly source: string;
+  readonly rules: RuleSet;
+  readonly phases: readonly PhaseRecord[];
+  readonly points: readonly PointRecord[];
+  readonly summary: SummaryRecord;
+  readonly warnings: readonly string[];
+}
+
+export interface ResultDocument {
+  readonly schemaVersion: number;
+  readonly tool: { readonly name: 'spc'; readonly version: string };
+  readonly measures: readonly MeasureRecord[];
+}
+
+/** What the shell knows about a measure besides its values. */
+export interface MeasureContext {
+  readonly measure: string;
+  readonly source: string;
+  readonly chart: string;
+  readonly periods: readonly PeriodInfo[];
+  readonly denominators: readonly (number | null)[] | null;
+  readonly notes?: readonly (string | null)[];
+  readonly phaseLabels?: readonly (string | undefined)[];
+  readonly section?: string;
+  readonly unit?: string;
+}
+
+/** Words a core warning for a reader, naming periods rather than indices. */
+export function describeWarning(w: CoreWarning, ctx: MeasureContext, a: Analysis): string {
+  const period = (i: number) => ctx.periods[i]?.text ?? `#${i + 1}`;
+  const phaseName = (p: number) => {
+    const ph = a.phases[p];
+    return ph ? `phase ${p + 1} (${period(ph.start)} to ${period(ph.end)})` : `phase ${p + 1}`;
+  };
+  switch (w.kind) {
+    case 'missing-value':
+      return `${period(w.index)}: missing value (plotted as a gap; no limit, moving range or run uses it)`;
+    case 'too-few-points':
+      return `${phaseName(w.phase)} has ${w.n} observed point${w.n === 1 ? '' : 's'}; limits need at least ${w.min} (preset ${a.rules.preset}): no limits and no signals there`;
+    case 'no-moving-range':
+      return `${phaseName(w.phase)}: no moving range between adjacent observed baseline points, so no sigma and no limits`;
+    case 'baseline-overrides-phases':
+      return `the baseline sets the limits for the whole chart in preset ${a.rules.preset}: ${w.phases} phase start${w.phases === 1 ? '' : 's'} ignored`;
+    case 'baseline-exceeds-phase':
+      return `${phaseName(w.phase)} has ${w.n} observed points, fewer than the baseline of ${w.baseline}: all of them set its limits`;
+    case 'phase-start-ignored':
+      return `phase start at ${period(w.index)} ignored`;
+  }
+}
+
+export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRecord {
+  const period = (i: number) => ctx.periods[i].text;
+  const points: PointRecord[] = a.points.map((p, i) => {
+    const note = ctx.notes?.[i];
+    const rec: PointRecord = {
+      period: period(i),
+      date: ctx.periods[i].date,
+      value: p.value,
+      denominator: ctx.denominators ? ctx.denominators[i] : null,
+      phase: p.phase,
+      baseline: p.baseline,
+      excluded: p.excluded,
+      centre: p.centre,
+      lcl: p.lcl,
+      ucl: p.ucl,
+      sigma: p.sigma,
+      signals: p.signals,
+      side: p.side,
+      variation: p.variation,
+    };
+    return note ? { ...rec, note } : rec;
+  });
+  const phases: PhaseRecord[] = a.phases.map((ph) => {
+    const label = ctx.phaseLabels?.[ph.index];
+    return {
+      index: ph.index,
+      ...(label ? { label } : {}),
+      start: period(ph.start),
+      end: period(ph.end),
+      n: ph.n,
+      baselineN: ph.baselineN,
+      limitN: ph.limitN,
+      movingRanges: ph.movingRanges,
+      screenedMovingRanges: ph.screenedMovingRanges,
+      centre: ph.centre,
+      ucl: ph.ucl,
+      lcl: ph.lcl,
+      sigma: ph.sigma,
+      mrBar: ph.mrBar,
+    };
+  });
+  const li = a.summary.latestIndex;
+  const latestPhase = li === null ? null : a.phases[a.points[li].phase];
+  return {
+    measure: ctx.measure,
+    chart: ctx.chart,
+    direction: a.direction,
+    ...(ctx.unit ? { unit: ctx.unit } : {}),
+    ...(ctx.section ? { section: ctx.section } : {}),
+    source: ctx.source,
+    rules: a.rules,
+    phases,
+    points,
+    summary: {
+      n: a.summary.n,
+      missing: a.summary.missing,
+      latestPeriod: li === null ? null : period(li),
+      latestValue: a.summary.latestValue,
+      centre: latestPhase?.centre ?? null,
+      lcl: latestPhase?.lcl ?? null,
+      ucl: latestPhase?.ucl ?? null,
+      signalCounts: a.summary.signalCounts,
+      latestSignals: li === null ? [] : a.points[li].signals,
+      variationIcon: a.summary.variationIcon,
+      assuranceIcon: a.summary.assuranceIcon,
+      target: a.target,
+    },
+    warnings: a.warnings.map((w) => describeWarning(w, ctx, a)),
+  };
+}
+
+/**
+ * `--multiply K`: scales values and lines for display (100 for percent, 1000 for per 1,000).
+ * Statistics were computed before scaling, so signals do not change.
+ */
+export function scaleRecord(m: MeasureRecord, k: number): MeasureRecord {
+  if (k === 1) return m;
+  const s = (v: number | null) => (v === null ? null : v * k);
+  return {
+    ...m,
+    phases: m.phases.map((p) => ({ ...p, centre: s(p.centre), ucl: s(p.ucl), lcl: s(p.lcl), sigma: s(p.sigma), mrBar: s(p.mrBar) })),
+    points: m.points.map((p) => ({ ...p, value: s(p.value), centre: s(p.centre), ucl: s(p.ucl), lcl: s(p.lcl), sigma: s(p.sigma) })),
+    summary: {
+      ...m.summary,
+      latestValue: s(m.summary.latestValue),
+      centre: s(m.summary.centre),
+      ucl: s(m.summary.ucl),
+      lcl: s(m.summary.lcl),
+      target: s(m.summary.target),
+    },
+  };
+}
