@@ -13,7 +13,7 @@ import type {
   Side,
 } from './types.js';
 import { xmrLimits } from './xmr.js';
-import { alternating, nearLimit, outsideLimits, shift, trend, type Flags, type RuleFrame } from './rules.js';
+import { HIGH, LOW, alternating, nearLimit, outsideLimits, shift, trend, type Flags, type RuleFrame } from './rules.js';
 import { assuranceIcon, classifyPoint, variationIcon, type SignalHit } from './variation.js';
 
 interface PhasePlan {
@@ -131,7 +131,8 @@ export function analyseXmr(values: readonly (number | null)[], options: Analysis
   const hitsAt: SignalHit[][] = Array.from({ length: n }, () => []);
   for (const [rule, flags] of fired) {
     for (let k = 0; k < tested.length; k++) {
-      if (flags[k] !== 0) hitsAt[tested[k]].push({ rule, side: flags[k] > 0 ? 'high' : 'low' });
+      if (flags[k] & HIGH) hitsAt[tested[k]].push({ rule, side: 'high' });
+      if (flags[k] & LOW) hitsAt[tested[k]].push({ rule, side: 'low' });
     }
   }
 
@@ -150,7 +151,7 @@ export function analyseXmr(values: readonly (number | null)[], options: Analysis
       sigma: sigma[index],
       ucl: ucl[index],
       lcl: lcl[index],
-      signals: hits.map((h) => h.rule),
+      signals: [...new Set(hits.map((h) => h.rule))],
       side: side as Side | null,
       variation,
     };

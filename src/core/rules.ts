@@ -1,7 +1,6 @@
 /**
  * Special-cause rules. Each rule is a pure function over a `RuleFrame` (the tested points of a
- * chart, in order, with their lines) returning one flag per point: +1 flagged high, -1 flagged low,
- * 0 not flagged. Rules read lines by name and never know the chart type. Every rule is a single
+ * chart, in order, with their lines) returning one flag per point (see `Flags`). Rules read lines by name and never know the chart type. Every rule is a single
  * O(n) pass (the near-limit window is a small constant).
  *
  * Conventions shared by all run rules (docs/methods.md):
@@ -23,8 +22,15 @@ export interface RuleFrame {
   readonly breakBefore: Uint8Array;
 }
 
-/** +1 high, -1 low, 0 none, per frame point. */
-export type Flags = Int8Array;
+/**
+ * Per frame point, a bit set: `HIGH` (1) flagged on the high side, `LOW` (2) on the low side, both
+ * (3) when a point belongs to two runs of one rule (the peak between a rising and a falling trend).
+ */
+export type Flags = Uint8Array;
+export const HIGH = 1;
+export const LOW = 2;
+
+const bit = (side: number) => (side > 0 ? HIGH : LOW);
 
 /** Side of the centre line: +1 above, -1 below, 0 exactly on it. */
 function sideOf(frame: RuleFrame, i: number): number {
@@ -38,8 +44,8 @@ function sideOf(frame: RuleFrame, i: number): number {
  */
 function flagRun(flags: Flags, runStart: number, i: number, min: number, side: number): void {
   const len = i - runStart + 1;
-  if (len === min) for (let j = runStart; j <= i; j++) flags[j] = side;
-  else if (len > min) flags[i] = side;
+  if (len === min) for (let j = runStart; j <= i; j++) flags[j] |= bit(side);
+  else if (len > min) flags[i] |= bit(side);
 }
 
 /**
@@ -47,10 +53,10 @@ function flagRun(flags: Flags, runStart: number, i: number, min: number, side: n
  * rule 1). Strict: a point exactly on a limit is inside.
  */
 export function outsideLimits(frame: RuleFrame): Flags {
-  const flags = new Int8Array(frame.length);
+  const flags = new Uint8Array(frame.length);
   for (let i = 0; i < frame.length; i++) {
-    if (frame.value[i] > frame.ucl[i]) flags[i] = 1;
-    else if (frame.value[i] < frame.lcl[i]) flags[i] = -1;
+    if (frame.value[i] > frame.ucl[i]) flags[i] = HIGH;
+    else if (frame.value[i] < frame.lcl[i]) flags[i] = LOW;
   }
   return flags;
 }
@@ -62,7 +68,7 @@ export function outsideLimits(frame: RuleFrame): Flags {
  * starts there; the run may cross the centre line. Side: +1 for a rising trend, -1 for a falling.
  */
 export function trend(frame: RuleFrame, min: number): Flags {
-  const flags = new Int8Array(frame.length);
+  const flags = new Uint8Array(frame.length);
   let runStart = 0;
   let dir = 0;
   for (let i = 0; i < frame.length; i++) {
@@ -93,7 +99,7 @@ export function trend(frame: RuleFrame, min: number): Flags {
  * the run and starts none.
  */
 export function shift(frame: RuleFrame, min: number): Flags {
-  const flags = new Int8Array(frame.length);
+  const flags = new Uint8Array(frame.length);
   let runStart = 0;
   let runSide = 0;
   for (let i = 0; i < frame.length; i++) {
@@ -113,7 +119,7 @@ export function shift(frame: RuleFrame, min: number): Flags {
  * on the centre line ends the run. Each flagged point's side is its own side of the line.
  */
 export function alternating(frame: RuleFrame, min: number): Flags {
-  const flags = new Int8Array(frame.length);
+  const flags = new Uint8Array(frame.length);
   let runStart = 0;
   for (let i = 0; i < frame.length; i++) {
     const s = sideOf(frame, i);
@@ -121,8 +127,8 @@ export function alternating(frame: RuleFrame, min: number): Flags {
     if (!continues) runStart = i;
     if (s === 0) continue;
     const len = i - runStart + 1;
-    if (len === min) for (let j = runStart; j <= i; j++) flags[j] = sideOf(frame, j);
-    else if (len > min) flags[i] = s;
+    if (len === min) for (let j = runStart; j <= i; j++) flags[j] = bit(sideOf(frame, j));
+    else if (len > min) flags[i] = bit(s);
   }
   return flags;
 }
@@ -136,7 +142,7 @@ export function alternating(frame: RuleFrame, min: number): Flags {
  * centre line.
  */
 export function nearLimit(frame: RuleFrame, rule: NearLimitRule): Flags {
-  const flags = new Int8Array(frame.length);
+  const flags = new Uint8Array(frame.length);
   const m = rule.window;
   let segStart = 0;
   for (let i = 0; i < frame.length; i++) {
@@ -151,7 +157,7 @@ export function nearLimit(frame: RuleFrame, rule: NearLimitRule): Flags {
         if (counts(frame, j, side, rule.beyondLimitCounts)) count++;
       }
       if (count < rule.count || (rule.windowSameSide && !sameSide)) continue;
-      for (let j = from; j <= i; j++) if (counts(frame, j, side, rule.beyondLimitCounts)) flags[j] = side;
+      for (let j = from; j <= i; j++) if (counts(frame, j, side, rule.beyondLimitCounts)) flags[j] |= bit(side);
     }
   }
   return flags;

@@ -68,6 +68,9 @@ export function assuranceIcon(
 ): AssuranceIcon {
   const better = betterSide(direction);
   if (target === null || better === null || limits.ucl === null || limits.lcl === null) return 'none';
-  const [good, bad] = better === 'high' ? [limits.lcl > target, limits.ucl < target] : [limits.ucl < target, limits.lcl > target];
-  return good ? 'pass' : bad ? 'fail' : 'hit-or-miss';
+  const above = limits.lcl > target; // the whole process runs above the target
+  const below = limits.ucl < target; // the whole process runs below the target
+  if (above) return better === 'high' ? 'pass' : 'fail';
+  if (below) return better === 'high' ? 'fail' : 'pass';
+  return 'hit-or-miss';
 }

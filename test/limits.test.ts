@@ -1,0 +1,103 @@
+/**
+ * XmR limits against published numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseXmr, mean, median, movingRanges, preset, screenMovingRanges, xmrLimits } from '../src/core/index.js';
+
+const d2 = { sigma: { method: 'd2', d2: 1.128 }, screenMovingRanges: false, screenFactor: 3.267 } as const;
+
+describe('XmR limits', () => {
+  it('NIST/SEMATECH e-Handbook 6.3.2.2 (individuals chart example): mean 50.81, MR-bar 1.8778, UCL 55.80, LCL 45.82', () => {
+    const x = [49.6, 47.6, 49.9, 51.3, 47.8, 51.2, 52.6, 52.4, 53.6, 52.1];
+    const a = analyseXmr(x, { rules: preset('default'), direction: 'neutral' });
+    const ph = a.phases[0];
+    expect(ph.centre).toBeCloseTo(50.81, 10);
+    expect(ph.mrBar).toBeCloseTo(16.9 / 9, 10); // 1.8778 as printed
+    expect(ph.ucl!).toBeCloseTo(55.80, 2);
+    expect(ph.lcl!).toBeCloseTo(45.82, 2);
+    // Exact: 50.81 +/- 3 * (16.9 / 9) / 1.128.
+    expect(ph.ucl).toBeCloseTo(50.81 + (3 * (16.9 / 9)) / 1.128, 12);
+  });
+
+  it('MDC test document, "Process limits - 15": 14 moving ranges, MR-bar 5.43, mean 23.20, limits 8.76 / 37.64', () => {
+    const x = [20, 24, 20, 26, 22, 16, 18, 16, 31, 28, 34, 26, 30, 19, 18];
+    const a = analyseXmr(x, { rules: preset('mdc'), direction: 'higher-is-better' });
+    const ph = a.phases[0];
+    expect(ph.movingRanges).toBe(14);
+    expect(ph.mrBar!).toBeCloseTo(5.43, 2);
+    expect(ph.centre!).toBeCloseTo(23.2, 10);
+    expect(ph.ucl!).toBeCloseTo(37.64, 2);
+    expect(ph.lcl!).toBeCloseTo(8.76, 2);
+    expect(ph.sigma!).toBeCloseTo(4.81, 2);
+    // The same series under the default preset (3 x MR-bar / 1.128): 23.2 + 3 * (76/14) / 1.128.
+    const b = analyseXmr(x, { rules: preset('default'), direction: 'neutral' }).phases[0];
+    expect(b.ucl).toBeCloseTo(23.2 + (3 * 76) / 14 / 1.128, 12);
+  });
+
+  it('MDC "Process limits - 10": 10 points give the mean (22.10) but no limits under mdc', () => {
+    const x = [20, 24, 20, 26, 22, 16, 18, 16, 31, 28];
+    const a = analyseXmr(x, { rules: preset('mdc'), direction: 'higher-is-better' });
+    expect(a.phases[0].centre).toBeCloseTo(22.1, 10);
+    expect(a.phases[0].ucl).toBeNull();
+    expect(a.points.every((p) => p.lcl === null && p.signals.length === 0)).toBe(true);
+    expect(a.summary.variationIcon).toBe('none');
+    expect(a.warnings).toContainEqual({ kind: 'too-few-points', phase: 0, n: 10, min: 13 });
+  });
+
+  it('a constant series has zero-width limits, never NaN', () => {
+    const a = analyseXmr([5, 5, 5, 5], { rules: preset('default'), direction: 'neutral' });
+    expect(a.phases[0]).toMatchObject({ centre: 5, ucl: 5, lcl: 5, sigma: 0, mrBar: 0 });
+    expect(a.points.every((p) => p.signals.length === 0)).toBe(true);
+  });
+
+  it('a phase with one observed point has no limits and says so', () => {
+    const a = analyseXmr([1, 2, 3, 4, 9], { rules: preset('default'), direction: 'neutral', phaseStarts: [4] });
+    expect(a.phases[1]).toMatchObject({ n: 1, centre: 9, ucl: null, lcl: null, sigma: null });
+    expect(a.warnings).toContainEqual({ kind: 'too-few-points', phase: 1, n: 1, min: 2 });
+  });
+
+  it('phases get their own limits; a baseline of N uses the first N observed points of each phase', () => {
+    // Phase 1: 1,3,1,3 | phase 2: 10,12,10,30. Baseline 3: phase 1 from 1,3,1 (mean 5/3, MRs 2,2);
+    // phase 2 from 10,12,10 (mean 32/3, MRs 2,2).
+    const a = analyseXmr([1, 3, 1, 3, 10, 12, 10, 30], { rules: preset('default'), direction: 'neutral', phaseStarts: [4], baseline: 3 });
+    expect(a.phases.map((p) => p.centre)).toEqual([5 / 3, 32 / 3]);
+    expect(a.phases.map((p) => p.mrBar)).toEqual([2, 2]);
+    expect(a.points.map((p) => p.baseline)).toEqual([true, true, true, false, true, true, true, false]);
+    expect(a.points[7].signals).toContain('outside-limits');
+  });
+
+  it('mdc: a baseline overrides recalculation (limits from the first N points for the whole chart)', () => {
+    const x = Array.from({ length: 30 }, (_, i) => (i % 2 ? 12 : 8));
+    const a = analyseXmr(x, { rules: preset('mdc'), direction: 'neutral', phaseStarts: [15], baseline: 15 });
+    expect(a.phases).toHaveLength(1);
+    expect(a.warnings).toContainEqual({ kind: 'baseline-overrides-phases', phases: 1 });
+  });
+});
+
+describe('moving ranges and screening', () => {
+  it('screening drops ranges at or above 3.267 x their mean, once', () => {
+    // Ranges 1,1,1,1,1,1,1,1,1,10: mean 1.9, limit 6.2073: 10 goes; the rest average 1.
+    const mrs = [1, 1, 1, 1, 1, 1, 1, 1, 1, 10];
+    expect(screenMovingRanges(mrs, 3.267)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    // Ranges 1, 1, 6.534: mean 2.845, limit 9.294: all kept.
+    expect(screenMovingRanges([1, 1, 3.267 * 2], 3.267)).toEqual([1, 1, 6.534]);
+    // All ranges zero (constant series): nothing to screen.
+    expect(screenMovingRanges([0, 0, 0], 3.267)).toEqual([0, 0, 0]);
+  });
+  it('--screen-mr leaves the centre unchanged and narrows the limits', () => {
+    const x = [10, 11, 10, 11, 10, 11, 10, 11, 10, 30, 11, 10];
+    const plain = xmrLimits(x, d2);
+    const screened = xmrLimits(x, { ...d2, screenMovingRanges: true });
+    expect(screened.centre).toBe(plain.centre);
+    // Ranges: 1 x8, 20, 19, 1: mean 48/11 = 4.364, limit 14.26: 20 and 19 dropped; mean 1.
+    expect(plain.mrBar).toBeCloseTo(48 / 11, 12);
+    expect(screened.mrBar).toBe(1);
+    expect(screened.screenedMovingRanges).toBe(2);
+  });
+  it('mean, median and moving ranges', () => {
+    expect(mean([1, 2, 3, 4])).toBe(2.5);
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(movingRanges([3, 1, null, 4, 4])).toEqual([2, 0]);
+  });
+});
