@@ -16,7 +16,8 @@ export interface AnalyseSettings {
   readonly chart: 'xmr';
   readonly preset: string;
   readonly ruleOverrides: readonly string[];
-  readonly direction: Direction;
+  /** Overrides each measure's direction column; null: the column, else neutral. */
+  readonly direction: Direction | null;
   /** Period labels (any accepted format) at which a new phase starts. */
   readonly phases: readonly string[];
   readonly baseline: number | null;
@@ -78,7 +79,7 @@ export function analyseMeasure(s: RawSeries, settings: AnalyseSettings, rules: R
   const excluded = indicesOf(settings.exclude, s, '--exclude', settings.dateOrder);
   const analysis = analyseXmr(values, {
     rules,
-    direction: settings.direction,
+    direction: settings.direction ?? s.direction ?? 'neutral',
     phaseStarts,
     baseline: settings.baseline,
     excluded,

@@ -16,7 +16,7 @@ export interface AnalyseFlags {
   chart: 'xmr';
   rules: string;
   rule: string[];
-  direction: Direction;
+  direction?: Direction;
   phase: string[];
   baseline?: string;
   exclude: string[];
@@ -101,7 +101,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     chart: flags.chart,
     preset: flags.rules,
     ruleOverrides: flags.rule,
-    direction: flags.direction,
+    direction: flags.direction ?? null,
     phases: flags.phase,
     baseline,
     exclude: flags.exclude,

@@ -55,7 +55,11 @@ Examples:
     .option('--rules <preset>', 'rule preset: default, mdc (see `spc rules`)', 'default')
     .option('--rule <name=value>', 'override one rule parameter, repeatable (trend=7, shift=7, near-limit=2of3, outside-limits=off, ...)', collectRaw, [])
     .addOption(
-      new Option('--direction <d>', 'which way is better').choices(['higher-is-better', 'lower-is-better', 'neutral']).default('neutral'),
+      new Option('--direction <d>', 'which way is better (default: the direction column, else neutral)').choices([
+        'higher-is-better',
+        'lower-is-better',
+        'neutral',
+      ]),
     )
     .option('--phase <period>', 'a new phase (recalculated limits) starts at this period; repeatable or comma-separated', collect, [])
     .option('--baseline <n>', 'the first N observed points of each phase set that phase\'s limits')

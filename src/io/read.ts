@@ -5,8 +5,9 @@
 import { parse } from 'csv-parse/sync';
 import { inputError, SpcError } from './errors.js';
 import { parsePeriod, PERIOD_FORMATS, type DateOrder, type PeriodInfo } from './periods.js';
+import type { Direction } from '../core/types.js';
 
-export type Role = 'measure' | 'period' | 'value' | 'denominator' | 'section' | 'note' | 'phase';
+export type Role = 'measure' | 'period' | 'value' | 'denominator' | 'section' | 'note' | 'phase' | 'direction';
 
 /** Default header names per role, first found wins (contract section 2; `phase` is our extension). */
 export const DEFAULT_HEADERS: Readonly<Record<Role, readonly string[]>> = {
@@ -17,6 +18,21 @@ export const DEFAULT_HEADERS: Readonly<Record<Role, readonly string[]>> = {
   section: ['section', 'priority', 'group'],
   note: ['note', 'annotation', 'comment'],
   phase: ['phase', 'stage'],
+  direction: ['direction', 'polarity', 'improvementdirection'],
+};
+
+/** Accepted spellings in a direction column (ours, NHSRplotthedots' and MDC's words). */
+const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
+  'higher-is-better': 'higher-is-better',
+  higher: 'higher-is-better',
+  increase: 'higher-is-better',
+  'high-is-good': 'higher-is-better',
+  'lower-is-better': 'lower-is-better',
+  lower: 'lower-is-better',
+  decrease: 'lower-is-better',
+  'low-is-good': 'lower-is-better',
+  neutral: 'neutral',
+  neither: 'neutral',
 };
 
 export interface ReadOptions {
@@ -42,6 +58,8 @@ export interface RawSeries {
   readonly rows: readonly SeriesRow[];
   /** Whether the file has a denominator column. */
   readonly hasDenominator: boolean;
+  /** From the optional direction column (one value per measure), else null. */
+  readonly direction: Direction | null;
 }
 
 /** Header matching ignores case, surrounding spaces and `_`/`-`/space differences. */
@@ -116,6 +134,7 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
     section: find('section', false),
     note: find('note', false),
     phase: find('phase', false),
+    direction: find('direction', false),
   };
   const used = Object.entries(col).filter(([, i]) => i >= 0);
   const seen = new Map<number, string>();
@@ -128,6 +147,7 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
   const dateOrder = options.dateOrder ?? 'dmy';
 
   const byMeasure = new Map<string, (SeriesRow & { measure: string })[]>();
+  const directionOf = new Map<string, { direction: Direction; line: number }>();
   for (const r of data) {
     const line = lineOf(r);
     const field = (i: number): string | null => {
@@ -163,6 +183,18 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
       const t = field(i);
       return t === null || t === '' ? null : t;
     };
+    const dirText = text(col.direction);
+    if (dirText !== null) {
+      const direction = DIRECTION_WORDS[dirText.toLowerCase().replace(/[\s_]+/g, '-')];
+      if (!direction) {
+        throw inputError(file, line, col.direction + 1, `direction "${dirText}" is not one of higher-is-better, lower-is-better, neutral`);
+      }
+      const before = directionOf.get(measure);
+      if (before && before.direction !== direction) {
+        throw inputError(file, line, col.direction + 1, `direction "${dirText}" for measure "${measure}" differs from "${before.direction}" on line ${before.line}`);
+      }
+      if (!before) directionOf.set(measure, { direction, line });
+    }
     const row = { measure, period, value, denominator, note: text(col.note), section: text(col.section), phase: text(col.phase), line };
     const list = byMeasure.get(measure);
     if (list) list.push(row);
@@ -188,6 +220,7 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
       source: file,
       rows: sorted.map(({ measure: _m, ...rest }) => rest),
       hasDenominator: col.denominator >= 0,
+      direction: directionOf.get(measure)?.direction ?? null,
     });
   }
   return out;

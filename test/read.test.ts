@@ -1,0 +1,86 @@
+/** The CSV reader and period parser: accepted forms, sorting, and errors that name file:line:column. */
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../src/io/periods.js';
+import { normaliseHeader, readSeries, parseNumber } from '../src/io/read.js';
+import { SpcError } from '../src/io/errors.js';
+
+describe('parsePeriod', () => {
+  it.each([
+    ['2021-03-15', '2021-03-15', 'day'],
+    ['2021-03', '2021-03-01', 'month'],
+    ['2021-Q2', '2021-04-01', 'quarter'],
+    ['2021 Q3', '2021-07-01', 'quarter'],
+    ['Q4 2021', '2021-10-01', 'quarter'],
+    ['05/01/2023', '2023-01-05', 'day'],
+    ['2019', '2019-01-01', 'year'],
+    ['  2021-03  ', '2021-03-01', 'month'],
+  ])('%s starts on %s', (text, date, granularity) => {
+    expect(parsePeriod(text)).toMatchObject({ text: text.trim(), date, granularity });
+  });
+  it('reads mm/dd/yyyy with dateOrder mdy', () => {
+    expect(parsePeriod('01/05/2023', 'mdy')?.date).toBe('2023-01-05');
+  });
+  it('rejects impossible dates and other text', () => {
+    for (const t of ['31/02/2021', '2021-13', '2021-Q5', 'March', '', '2021-02-30']) expect(parsePeriod(t)).toBeNull();
+  });
+  it('time is UTC midnight', () => {
+    expect(parsePeriod('2020-04')?.time).toBe(Date.UTC(2020, 3, 1));
+  });
+});
+
+describe('readSeries', () => {
+  it('matches headers loosely, splits measures, sorts by period', () => {
+    const s = readSeries(' Metric ,PERIOD,Value\nB,2020-02,2\nA,2020-02,20\nA,2020-01,10\nB,2020-01,1\n', 'x.csv');
+    expect(s.map((m) => [m.measure, m.rows.map((r) => r.value)])).toEqual([
+      ['B', [1, 2]],
+      ['A', [10, 20]],
+    ]);
+    expect(s[1].rows.map((r) => r.line)).toEqual([4, 3]);
+  });
+  it('names a single measure after the file when there is no measure column', () => {
+    expect(readSeries('period,value\n2020-01,1\n', 'data/knife-crime.csv')[0].measure).toBe('knife-crime');
+  });
+  it('keeps an empty value as a missing point', () => {
+    expect(readSeries('period,value\n2020-01,1\n2020-02,\n2020-03,3\n', 'x.csv')[0].rows.map((r) => r.value)).toEqual([1, null, 3]);
+  });
+  it('reads a BOM, CRLF and quoted fields', () => {
+    const s = readSeries('\uFEFFmeasure,period,value\r\n"Violence, serious",2020-01,5\r\n', 'x.csv');
+    expect(s[0].measure).toBe('Violence, serious');
+  });
+  it('normalises header names', () => {
+    expect(normaliseHeader(' Measure_Name ')).toBe('measurename');
+    expect(normaliseHeader('first-time entrants')).toBe('firsttimeentrants');
+  });
+  it('parses numbers strictly', () => {
+    expect([parseNumber('12'), parseNumber(' -1.5e2 '), parseNumber('.5')]).toEqual([12, -150, 0.5]);
+    for (const t of ['abc', '0x10', '1,234', 'Infinity', '1e999', '']) expect(parseNumber(t)).toBeNull();
+  });
+
+  const error = (text: string, opts = {}) => {
+    try {
+      readSeries(text, 'in.csv', opts);
+    } catch (e) {
+      expect(e).toBeInstanceOf(SpcError);
+      return (e as SpcError).located;
+    }
+    throw new Error('no error');
+  };
+  it.each([
+    ['', 'in.csv: the file is empty'],
+    ['measure,period,value\n', 'in.csv:1: no data rows after the header'],
+    ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number'],
+    ['measure,period,value\nA,Jan 20,1\n', 'in.csv:2:2: period "Jan 20" is not a date or period; expected one of YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY Qn, Qn YYYY, dd/mm/yyyy, YYYY'],
+    ['measure,period,value\nA,2020-01,1\nA,2020-01,2\n', 'in.csv:3:2: duplicate period "2020-01" for measure "A" (already on line 2)'],
+    ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: measure, when, value'],
+    ['measure,period,value\nA,2020-01\n', 'in.csv:2:3: row has 2 fields; the value column is missing'],
+    ['measure,period,value\nA,2020-01,1,9\n', 'in.csv:2:4: row has 4 fields but the header has 3: "9" has no column'],
+    ['measure,period,value\n"A,2020-01,1\n', 'in.csv:2: not valid CSV: Quote Not Closed: the parsing is finished with an opening quote'],
+  ])('error for %j', (text, message) => {
+    expect(error(text)).toBe(message);
+  });
+  it('an unknown column override names the columns that exist', () => {
+    expect(error('measure,period,value\nA,2020-01,1\n', { columns: { value: 'rate' } })).toBe(
+      'in.csv:1: no column "rate" (--value-col); the columns are: measure, period, value',
+    );
+  });
+});
