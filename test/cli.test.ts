@@ -1,0 +1,234 @@
+/**
+ * End to end: `bin/spc.js` run as a process (it needs the build in dist/; `npm test` builds first).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'spc.js');
+const fixture = join(root, 'fixtures', 'community-safety.csv');
+const work = mkdtempSync(join(tmpdir(), 'spc-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function spc(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, cwd: work, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const p = join(work, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('spc analyse', () => {
+  it('--json writes the contract document for the fixture', () => {
+    const r = spc(['analyse', fixture, '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.tool.name).toBe('spc');
+    expect(doc.measures).toHaveLength(8);
+    const dap = doc.measures.find((m: { measure: string }) => m.measure === 'Domestic abuse incidents');
+    // The fixture's phase column starts a second phase at 2018-04.
+    expect(dap.phases.map((p: { start: string; end: string; label: string }) => [p.start, p.end, p.label])).toEqual([
+      ['2016-04', '2018-03', 'Before new recording standard'],
+      ['2018-04', '2021-03', 'New recording standard'],
+    ]);
+    const treatment = doc.measures.find((m: { measure: string }) => m.measure === 'People in drug and alcohol treatment');
+    expect(treatment.direction).toBe('higher-is-better');
+    expect(treatment.summary.variationIcon).toBe('improvement-high');
+    const p = treatment.points.at(-1);
+    expect(Object.keys(p)).toEqual(
+      ['period', 'date', 'value', 'denominator', 'phase', 'baseline', 'excluded', 'centre', 'lcl', 'ucl', 'sigma', 'signals', 'side', 'variation'],
+    );
+    expect(p).toMatchObject({ period: '2021-03', date: '2021-03-01', signals: ['shift'], side: 'high', variation: 'improvement' });
+  });
+
+  it('numbers in JSON are not rounded', () => {
+    const input = 'measure,period,value\nA,2020-01,1\nA,2020-02,2\nA,2020-03,2\n';
+    const doc = JSON.parse(spc(['analyse', '-', '--json'], input).out);
+    // centre 5/3, MR-bar 0.5, UCL = 5/3 + 3 * 0.5 / 1.128
+    expect(doc.measures[0].phases[0].centre).toBe(5 / 3);
+    expect(doc.measures[0].phases[0].ucl).toBe(5 / 3 + (3 * 0.5) / 1.128);
+  });
+
+  it('--csv writes the flagged points table with the contract columns', () => {
+    const r = spc(['analyse', fixture, '--csv']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'measure,period,date,value,denominator,phase,baseline,excluded,centre,lcl,ucl,lower_2sigma,upper_2sigma,lower_1sigma,upper_1sigma,signals,side,variation',
+    );
+    expect(lines).toHaveLength(1 + 8 * 60);
+    const asb = lines.find((l) => l.startsWith('Anti-social behaviour incidents,2020-04'))!;
+    expect(asb.endsWith(',outside-limits,high,concern')).toBe(true);
+  });
+
+  it('--out writes results.json, points.csv, summary.csv and one SVG per measure, byte-identical on a second run', () => {
+    const out1 = join(work, 'report1');
+    const out2 = join(work, 'report2');
+    const r1 = spc(['analyse', fixture, '--out', out1]);
+    expect(r1.code).toBe(0);
+    expect(r1.err).toContain('report1');
+    expect(readdirSync(out1).sort()).toEqual(['charts', 'points.csv', 'results.json', 'summary.csv']);
+    const charts = readdirSync(join(out1, 'charts')).sort();
+    expect(charts).toEqual([
+      'anti-social-behaviour-incidents.svg',
+      'domestic-abuse-incidents.svg',
+      'domestic-violence-protection-notices.svg',
+      'drug-related-deaths.svg',
+      'first-time-entrants-to-youth-justice.svg',
+      'knife-crime.svg',
+      'most-serious-violence.svg',
+      'people-in-drug-and-alcohol-treatment.svg',
+    ]);
+    expect(readFileSync(join(out1, 'charts', 'knife-crime.svg'), 'utf8')).toMatch(/^<svg/);
+    spc(['analyse', fixture, '--out', out2]);
+    for (const f of ['results.json', 'points.csv', 'summary.csv', ...charts.map((c) => join('charts', c))]) {
+      expect(readFileSync(join(out2, f)).equals(readFileSync(join(out1, f))), f).toBe(true);
+    }
+    const summary = readFileSync(join(out1, 'summary.csv'), 'utf8').split('\n');
+    expect(summary[0]).toBe(
+      'measure,chart,direction,preset,n,missing,latest_period,latest_value,centre,lcl,ucl,latest_signals,signal_counts,variation_icon,assurance_icon,target',
+    );
+    expect(summary.find((l) => l.startsWith('Knife crime,'))).toContain(',59,1,2021-03,15,');
+  });
+
+  it('prints a summary table by default', () => {
+    const r = spc(['analyse', fixture]);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toMatch(/^Measure\s+Latest\s+Value\s+Centre\s+LCL\s+UCL/);
+    expect(r.out).toContain('People in drug and alcohol treatment');
+    expect(r.out).not.toContain('\u001b['); // no colour when stdout is not a terminal
+    expect(r.err).toContain('warning: Knife crime: 2017-10: missing value');
+  });
+
+  it('--quiet silences warnings', () => {
+    expect(spc(['analyse', fixture, '--quiet']).err).toBe('');
+  });
+
+  it('reads stdin and names the measure "stdin" when there is no measure column', () => {
+    const doc = JSON.parse(spc(['analyse', '--json'], 'period,value\n2020-01,1\n2020-02,3\n').out);
+    expect(doc.measures[0].measure).toBe('stdin');
+  });
+
+  it('--phase, --exclude, --baseline, --target, --rules mdc and --rule reach the analysis', () => {
+    const values = [20, 24, 20, 26, 22, 16, 18, 16, 31, 28, 34, 26, 30, 19, 18];
+    // The MDC "Process limits - 15" series, one point a day.
+    const daily = 'period,value\n' + values.map((v, i) => `2023-01-${String(i + 1).padStart(2, '0')},${v}`).join('\n') + '\n';
+    const f = file('limits15.csv', daily);
+    const mdc = JSON.parse(spc(['analyse', f, '--json', '--rules', 'mdc', '--direction', 'higher-is-better', '--target', '40']).out);
+    // MDC test document: mean 23.20, limits 8.76 / 37.64; a target of 40 above the upper limit fails.
+    const m = mdc.measures[0];
+    expect(m.rules.preset).toBe('mdc');
+    expect(m.phases[0].ucl).toBeCloseTo(37.64, 2);
+    expect(m.summary.assuranceIcon).toBe('fail');
+    const phased = JSON.parse(spc(['analyse', f, '--json', '--phase', '2023-01-08', '--exclude', '2023-01-02', '--baseline', '5']).out).measures[0];
+    expect(phased.phases.map((p: { start: string; n: number; baselineN: number; limitN: number }) => [p.start, p.n, p.baselineN, p.limitN])).toEqual([
+      ['2023-01-01', 7, 5, 4],
+      ['2023-01-08', 8, 5, 5],
+    ]);
+    // Phase 1 limits from 20, 20, 26, 22 (24 excluded): mean 22, ranges 0, 6, 4 (excluded joined over).
+    expect(phased.phases[0].centre).toBe(22);
+    expect(phased.phases[0].mrBar).toBeCloseTo(10 / 3, 12);
+    expect(phased.points[1].excluded).toBe(true);
+    const override = JSON.parse(spc(['analyse', f, '--json', '--rule', 'trend=3', '--rule', 'near-limit=off']).out).measures[0];
+    expect(override.rules.trend).toBe(3);
+    expect(override.rules.nearLimit).toBeNull();
+    // With trend=3 the falling run 26, 22, 16 (points 4-6) is a trend; the rises 16, 18 and 16, 31 are too short.
+    expect(override.points.slice(3, 6).map((p: { signals: string[] }) => p.signals)).toEqual([['trend'], ['trend'], ['trend']]);
+    expect(override.points[2].signals).toEqual([]);
+  });
+
+  it('--multiply scales values and lines for display only', () => {
+    const input = 'measure,period,value\nA,2020-01,0.1\nA,2020-02,0.3\nA,2020-03,0.2\n';
+    const m = JSON.parse(spc(['analyse', '-', '--json', '--multiply', '100'], input).out).measures[0];
+    const scaled = m.points.map((p: { value: number }) => p.value);
+    [10, 30, 20].forEach((v, i) => expect(scaled[i]).toBeCloseTo(v, 12));
+    // Signals and classification are those of the unscaled data: 3 points, no signal.
+    expect(m.points.every((p: { variation: string }) => p.variation === 'common-cause')).toBe(true);
+    expect(m.phases[0].centre).toBeCloseTo(20, 10);
+  });
+
+  it('a denominator column makes each value a ratio on XmR', () => {
+    const input = 'measure,period,value,denominator\nA,2020-01,5,100\nA,2020-02,9,300\n';
+    const m = JSON.parse(spc(['analyse', '-', '--json'], input).out).measures[0];
+    expect(m.points.map((p: { value: number; denominator: number }) => [p.value, p.denominator])).toEqual([
+      [0.05, 100],
+      [0.03, 300],
+    ]);
+  });
+});
+
+describe('errors and exit codes', () => {
+  it.each([
+    ['missing file', ['analyse', 'nope.csv'], 1, 'error: nope.csv: no such file'],
+    ['directory', ['analyse', '.'], 1, 'error: .: is a directory, not a CSV file'],
+    ['unknown option', ['analyse', '--bogus'], 2, "error: unknown option '--bogus'"],
+    ['bad chart', ['analyse', '--chart', 'pie'], 2, "error: option '--chart <type>' argument 'pie' is invalid"],
+    ['unknown preset', ['analyse', 'x.csv', '--rules', 'bogus'], 2, 'error: unknown rule preset "bogus"; choose one of: default, mdc'],
+    ['bad rule', ['analyse', 'x.csv', '--rule', 'trend=1'], 2, 'error: --rule trend=1: expected a whole number >= 2, or off'],
+    ['phase not in data', ['analyse', 'x.csv', '--phase', '2021-01'], 2, 'error: --phase 2021-01: measure "A" has no such period (it runs from 2020-01 to 2020-03)'],
+    ['exclude not in data', ['analyse', 'x.csv', '--exclude', '2019-12'], 2, 'error: --exclude 2019-12: measure "A" has no such period'],
+    ['bad target', ['analyse', 'x.csv', '--target', 'high'], 2, 'error: --target high: expected a number'],
+    ['bad baseline', ['analyse', 'x.csv', '--baseline', '1.5'], 2, 'error: --baseline 1.5: expected a whole number of points >= 1'],
+    ['json and csv', ['analyse', 'x.csv', '--json', '--csv'], 2, 'error: --json and --csv both write to stdout'],
+  ])('%s', (_name, args, code, message) => {
+    file('x.csv', 'measure,period,value\nA,2020-01,1\nA,2020-02,2\nA,2020-03,3\n');
+    const r = spc(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(message);
+    expect(r.out).toBe('');
+  });
+
+  it.each([
+    ['empty.csv', '', 'error: empty.csv: the file is empty'],
+    ['header-only.csv', 'measure,period,value\n', 'error: header-only.csv:1: no data rows after the header'],
+    ['text-value.csv', 'measure,period,value\nA,2020-01,1\nA,2020-02,lots\n', 'error: text-value.csv:3:3: value "lots" is not a number'],
+    ['bad-period.csv', 'measure,period,value\nA,2020-01,1\nA,Feb,2\n', 'error: bad-period.csv:3:2: period "Feb" is not a date or period'],
+    ['dup.csv', 'measure,period,value\nA,2020-01,1\nA,2020-02,2\nA,2020-01,3\n', 'error: dup.csv:4:2: duplicate period "2020-01" for measure "A" (already on line 2)'],
+    ['cols.csv', 'name,when,value\nA,2020-01,1\n', 'error: cols.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: name, when, value'],
+  ])('bad input %s: one clear line, exit 1, no output files', (name, text, message) => {
+    const out = join(work, `out-${name}`);
+    file(name, text);
+    const r = spc(['analyse', name, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err.startsWith(message)).toBe(true);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('spc rules, --version, --help', () => {
+  it('lists both presets with every parameter', () => {
+    const r = spc(['rules']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('default: ');
+    expect(r.out).toContain('mdc: ');
+    expect(r.out).toMatch(/mdc:[\s\S]*limits\s+centre \+\/- 2\.66 x mean moving range/);
+    expect(r.out).toMatch(/default:[\s\S]*shift\s+8 points strictly on one side/);
+  });
+  it('shows one preset', () => {
+    const r = spc(['rules', 'mdc']);
+    expect(r.out.startsWith('mdc: ')).toBe(true);
+    expect(r.out).not.toContain('default: ');
+  });
+  it('rejects an unknown preset with exit 2', () => {
+    expect(spc(['rules', 'nope']).code).toBe(2);
+  });
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(spc(['--version']).out.trim()).toBe(pkg.version);
+  });
+  it('help shows examples', () => {
+    const r = spc(['help', 'analyse']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Examples:');
+    expect(r.out).toContain('--screen-mr');
+  });
+});
