@@ -4,23 +4,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { chartSpec, renderChartSvg, textWidth } from '../src/render/chart.js';
 import type { MeasureRecord, PointRecord } from '../src/render/document.js';
 import type { RuleId, RuleSet, Side, Variation } from '../src/core/types.js';
+import { preset } from '../src/core/presets.js';
 
-const RULES: RuleSet = {
-  preset: 'default',
-  xmrSigma: { method: 'd2', d2: 1.128 },
-  screenMovingRanges: false,
-  screenFactor: 3.267,
-  outsideLimits: true,
-  trend: 6,
-  shift: 8,
-  alternating: 14,
-  nearLimit: { count: 3, window: 3, beyondLimitCounts: true, windowSameSide: true },
-  runsCrossPhases: false,
-  conflict: 'improvement-wins',
-  precedence: ['outside-limits', 'trend', 'shift'],
-  minPoints: 2,
-  baselineOverridesPhases: false,
-};
+const RULES: RuleSet = preset('default');
 
 interface PointSpec {
   value: number | null;
