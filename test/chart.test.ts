@@ -51,6 +51,10 @@ function measure(name = 'Anti-social behaviour incidents', unit?: string): Measu
       signals: r.signals ?? [],
       side: r.side ?? null,
       variation: r.variation ?? 'common-cause',
+      lower1sigma: centre - sigma,
+      upper1sigma: centre + sigma,
+      lower2sigma: centre - 2 * sigma,
+      upper2sigma: centre + 2 * sigma,
     };
   });
   return {
@@ -61,8 +65,8 @@ function measure(name = 'Anti-social behaviour incidents', unit?: string): Measu
     source: 'test',
     rules: RULES,
     phases: [
-      { index: 0, start: '2023-01', end: '2023-10', n: 10, baselineN: 10, limitN: 10, movingRanges: 9, screenedMovingRanges: 0, centre: 0.13, ucl: 0.16, lcl: 0.1, sigma: 0.01, mrBar: 0.0113 },
-      { index: 1, start: '2023-11', end: '2024-06', n: 7, baselineN: 7, limitN: 7, movingRanges: 5, screenedMovingRanges: 0, centre: 0.2, ucl: 0.236, lcl: 0.164, sigma: 0.012, mrBar: 0.0135 },
+      { index: 0, start: '2023-01', end: '2023-10', n: 10, baselineN: 10, limitN: 10, movingRanges: 9, screenedMovingRanges: 0, centre: 0.13, ucl: 0.16, lcl: 0.1, sigma: 0.01, mrBar: 0.0113, lclClamped: false, uclClamped: false, limitsVary: false },
+      { index: 1, start: '2023-11', end: '2024-06', n: 7, baselineN: 7, limitN: 7, movingRanges: 5, screenedMovingRanges: 0, centre: 0.2, ucl: 0.236, lcl: 0.164, sigma: 0.012, mrBar: 0.0135, lclClamped: false, uclClamped: false, limitsVary: false },
     ],
     points,
     summary: {

@@ -43,9 +43,11 @@ describe('spc analyse', () => {
     expect(treatment.direction).toBe('higher-is-better');
     expect(treatment.summary.variationIcon).toBe('improvement-high');
     const p = treatment.points.at(-1);
-    expect(Object.keys(p)).toEqual(
-      ['period', 'date', 'value', 'denominator', 'phase', 'baseline', 'excluded', 'centre', 'lcl', 'ucl', 'sigma', 'signals', 'side', 'variation'],
-    );
+    // The contract's fields first, in its order; our extensions after them.
+    expect(Object.keys(p)).toEqual([
+      'period', 'date', 'value', 'denominator', 'phase', 'baseline', 'excluded', 'centre', 'lcl', 'ucl', 'sigma', 'signals', 'side', 'variation',
+      'lower1sigma', 'upper1sigma', 'lower2sigma', 'upper2sigma',
+    ]);
     expect(p).toMatchObject({ period: '2021-03', date: '2021-03-01', signals: ['shift'], side: 'high', variation: 'improvement' });
   });
 
@@ -210,7 +212,7 @@ describe('spc rules, --version, --help', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('default: ');
     expect(r.out).toContain('mdc: ');
-    expect(r.out).toMatch(/mdc:[\s\S]*limits\s+centre \+\/- 2\.66 x mean moving range/);
+    expect(r.out).toMatch(/mdc:[\s\S]*limits \(XmR\)\s+centre \+\/- 2\.66 x mean moving range/);
     expect(r.out).toMatch(/default:[\s\S]*shift\s+8 points strictly on one side/);
   });
   it('shows one preset', () => {

@@ -2,9 +2,7 @@
  * XmR limits against published numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseXmr, mean, median, movingRanges, preset, screenMovingRanges, xmrLimits } from '../src/core/index.js';
-
-const d2 = { sigma: { method: 'd2', d2: 1.128 }, screenMovingRanges: false, screenFactor: 3.267 } as const;
+import { analyseXmr, mean, median, movingRanges, preset, screenMovingRanges } from '../src/core/index.js';
 
 describe('XmR limits', () => {
   it('NIST/SEMATECH e-Handbook 6.3.2.2 (individuals chart example): mean 50.81, MR-bar 1.8778, UCL 55.80, LCL 45.82', () => {
@@ -86,8 +84,8 @@ describe('moving ranges and screening', () => {
   });
   it('--screen-mr leaves the centre unchanged and narrows the limits', () => {
     const x = [10, 11, 10, 11, 10, 11, 10, 11, 10, 30, 11, 10];
-    const plain = xmrLimits(x, d2);
-    const screened = xmrLimits(x, { ...d2, screenMovingRanges: true });
+    const plain = analyseXmr(x, { rules: preset('default'), direction: 'neutral' }).phases[0];
+    const screened = analyseXmr(x, { rules: { ...preset('default'), screenMovingRanges: true }, direction: 'neutral' }).phases[0];
     expect(screened.centre).toBe(plain.centre);
     // Ranges: 1 x8, 20, 19, 1: mean 48/11 = 4.364, limit 14.26: 20 and 19 dropped; mean 1.
     expect(plain.mrBar).toBeCloseTo(48 / 11, 12);

@@ -16,9 +16,12 @@ function frame(values: number[], breaks: number[] = [], centre = 10, sigma = 1):
     length: n,
     value: Float64Array.from(values),
     centre: f(centre),
-    sigma: f(sigma),
     ucl: f(centre + 3 * sigma),
     lcl: f(centre - 3 * sigma),
+    upper1: f(centre + sigma),
+    lower1: f(centre - sigma),
+    upper2: f(centre + 2 * sigma),
+    lower2: f(centre - 2 * sigma),
     breakBefore,
   };
 }

@@ -4,26 +4,42 @@ import type { RuleSet } from '../core/types.js';
 import { usageError } from '../io/errors.js';
 import { RuleOptionError } from '../core/presets.js';
 
+function sigmaWords(r: RuleSet): string {
+  const m = r.xmrSigma;
+  if (m.method === 'd2') return `centre +/- 3 x mean moving range / ${m.d2}`;
+  if (m.method === 'e2') return `centre +/- ${m.e2} x mean moving range`;
+  return `centre +/- ${m.factor} x median moving range`;
+}
+
+function kOfMWords(nl: RuleSet['nearLimit'], zone: string): string {
+  if (nl === null) return 'off';
+  return (
+    `${nl.count} of ${nl.window} beyond the same ${zone} line` +
+    (nl.beyondLimitCounts ? ', a point beyond the limit counts' : ', a point beyond the limit does not count') +
+    (nl.windowSameSide ? ', whole window on one side of the centre line' : '')
+  );
+}
+
 export function describeRules(r: RuleSet): [string, string][] {
-  const nl = r.nearLimit;
+  const off = (v: number | null, words: (n: number) => string) => (v === null ? 'off' : words(v));
   return [
-    ['limits', r.xmrSigma.method === 'd2' ? `centre +/- 3 x mean moving range / ${r.xmrSigma.d2}` : `centre +/- ${r.xmrSigma.e2} x mean moving range`],
+    ['limits (XmR)', sigmaWords(r)],
     ['screen-mr', r.screenMovingRanges ? `on (drop moving ranges >= ${r.screenFactor} x their mean once)` : 'off'],
     ['outside-limits', r.outsideLimits ? 'on (strictly beyond a limit)' : 'off'],
-    ['trend', r.trend === null ? 'off' : `${r.trend} points each strictly higher (or lower) than the one before`],
-    ['shift', r.shift === null ? 'off' : `${r.shift} points strictly on one side of the centre line`],
-    ['alternating', r.alternating === null ? 'off' : `${r.alternating} points alternating either side of the centre line`],
+    ['trend', off(r.trend, (n) => `${n} points each strictly higher (or lower) than the one before`)],
+    ['shift', off(r.shift, (n) => `${n} points strictly on one side of the centre line`)],
     [
-      'near-limit',
-      nl === null
-        ? 'off'
-        : `${nl.count} of ${nl.window} beyond the same two-sigma line` +
-          `${nl.beyondLimitCounts ? ', a point beyond the limit counts' : ', a point beyond the limit does not count'}` +
-          `${nl.windowSameSide ? ', whole window on one side of the centre line' : ''}`,
+      'alternating',
+      off(r.alternating, (n) => (r.alternatingMode === 'sides' ? `${n} points alternating either side of the centre line` : `${n} points alternating up and down`)),
     ],
+    ['near-limit', kOfMWords(r.nearLimit, 'two-sigma')],
+    ['near-limit-1sigma', kOfMWords(r.nearLimit1Sigma, 'one-sigma')],
+    ['hugging', off(r.hugging, (n) => `${n} points in a row within one sigma of the centre line`)],
+    ['mixture', off(r.mixture, (n) => `${n} points in a row beyond one sigma, on both sides`)],
+    ['anhoej-runs', r.runsAnalysis ? 'longest run > round(log2(n) + 3); crossings < 5th percentile of Binomial(n - 1, 0.5)' : 'off'],
     ['runs-cross-phases', r.runsCrossPhases ? 'yes (each point judged against its own phase)' : 'no'],
     ['conflict', r.conflict === 'improvement-wins' ? 'improvement wins' : `precedence ${r.precedence.join(' > ')}`],
-    ['min-points', `${r.minPoints} observed points per phase for limits`],
+    ['min-points', `${r.minPoints} observed points per phase for limits` + (r.warnBelow ? `; a warning below ${r.warnBelow}` : '')],
     ['baseline', r.baselineOverridesPhases ? 'a baseline sets the limits of the whole chart (phases ignored)' : 'a baseline applies within each phase'],
   ];
 }

@@ -1,19 +1,25 @@
 /**
- * Analysis of one measure on an XmR chart: phases, limits, every rule, each point's variation and
- * the summary icons. Pure: values in, plain data out.
+ * Analysis of one measure on any chart type: phases, limits (from the chart registry), every rule
+ * of the preset, each point's variation and the summary icons. Pure: data in, plain data out.
  */
 import { RULE_IDS } from './types.js';
-import type {
-  Analysis,
-  AnalysisOptions,
-  CoreWarning,
-  PhaseResult,
-  PointResult,
-  RuleId,
-  Side,
-} from './types.js';
-import { xmrLimits } from './xmr.js';
-import { HIGH, LOW, alternating, nearLimit, outsideLimits, shift, trend, type Flags, type RuleFrame } from './rules.js';
+import type { Analysis, AnalysisOptions, CoreWarning, PhaseResult, PointResult, RuleId, RunsAnalysis, Side } from './types.js';
+import { CHARTS, emptyLines, type ChartType, type LineArrays, type SeriesData } from './charts.js';
+import {
+  HIGH,
+  LOW,
+  alternating,
+  alternatingUpDown,
+  hugging,
+  mixture,
+  nearLimit,
+  outsideLimits,
+  runsOf,
+  shift,
+  trend,
+  type Flags,
+  type RuleFrame,
+} from './rules.js';
 import { assuranceIcon, classifyPoint, variationIcon, type SignalHit } from './variation.js';
 
 interface PhasePlan {
@@ -30,9 +36,14 @@ export function planPhases(n: number, starts: readonly number[]): PhasePlan[] {
   return out;
 }
 
-export function analyseXmr(values: readonly (number | null)[], options: AnalysisOptions): Analysis {
+const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+
+/** Analyses one measure. `values` alone is an XmR series; other charts take sizes or subgroups. */
+export function analyse(data: SeriesData, options: AnalysisOptions): Analysis {
+  const chartType: ChartType = options.chart ?? 'xmr';
+  const chart = CHARTS[chartType];
   const { rules, direction } = options;
-  const n = values.length;
+  const n = chart.needs === 'subgroups' ? (data.subgroups?.length ?? 0) : data.values.length;
   const target = options.target ?? null;
   const baseline = options.baseline ?? null;
   const excluded = new Uint8Array(n);
@@ -46,182 +57,246 @@ export function analyseXmr(values: readonly (number | null)[], options: Analysis
     starts = [];
   }
   const plans = planPhases(n, starts);
-
-  for (let i = 0; i < n; i++) if (values[i] === null) warnings.push({ kind: 'missing-value', index: i });
-
-  // Per point lines, filled phase by phase.
   const phaseOf = new Int32Array(n);
+  plans.forEach((p, k) => phaseOf.fill(k, p.start, p.end + 1));
+
+  const plotted = chart.plot(data, phaseOf);
+  const observed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (plotted[i] !== null && Number.isFinite(plotted[i])) observed[i] = 1;
+    // On an MR chart a point without a moving range (a phase's first) is not a missing value.
+    else if (chartType !== 'mr' || data.values[i] === null) warnings.push({ kind: 'missing-value', index: i });
+  }
+
+  const lines: LineArrays = emptyLines(n);
   const inBaseline = new Uint8Array(n);
-  const centre: (number | null)[] = new Array(n).fill(null);
-  const sigma: (number | null)[] = new Array(n).fill(null);
-  const ucl: (number | null)[] = new Array(n).fill(null);
-  const lcl: (number | null)[] = new Array(n).fill(null);
+  const limit = new Uint8Array(n);
+  const tested = new Uint8Array(n);
 
   const phases: PhaseResult[] = plans.map((plan, index) => {
-    let observed = 0;
-    for (let i = plan.start; i <= plan.end; i++) if (values[i] !== null) observed++;
-    const baselineN = baseline === null ? observed : Math.min(baseline, observed);
-    if (baseline !== null && baseline > observed) {
-      warnings.push({ kind: 'baseline-exceeds-phase', phase: index, baseline, n: observed });
-    }
-    // Limit-setting sequence: baseline window in order; excluded points removed (joined over);
-    // missing values kept as gaps so that no moving range spans them.
-    const sequence: (number | null)[] = [];
+    let count = 0;
+    for (let i = plan.start; i <= plan.end; i++) count += observed[i];
+    const baselineN = baseline === null ? count : Math.min(baseline, count);
+    if (baseline !== null && baseline > count) warnings.push({ kind: 'baseline-exceeds-phase', phase: index, baseline, n: count });
     let seen = 0;
     let limitN = 0;
     for (let i = plan.start; i <= plan.end && seen < baselineN; i++) {
-      const v = values[i];
-      if (v === null) {
-        sequence.push(null);
-        continue;
-      }
+      if (!observed[i]) continue;
       seen++;
       inBaseline[i] = 1;
-      if (excluded[i]) continue;
-      sequence.push(v);
-      limitN++;
+      if (!excluded[i]) {
+        limit[i] = 1;
+        limitN++;
+      }
     }
-    const limits = xmrLimits(sequence, { sigma: rules.xmrSigma, screenMovingRanges: rules.screenMovingRanges, screenFactor: rules.screenFactor });
-    let withLimits = limits.sigma !== null && limits.halfWidth !== null;
-    if (observed < rules.minPoints) {
-      warnings.push({ kind: 'too-few-points', phase: index, n: observed, min: rules.minPoints });
-      withLimits = false;
-    } else if (!withLimits && limitN > 0) {
+    const stats = chart.phase({ data, plotted, phase: { ...plan, observed, limit }, settings: rules, lines });
+
+    let hasLimits = !chart.hasLimits || !Number.isNaN(firstFinite(lines.ucl, plan, observed));
+    if (count < rules.minPoints) {
+      warnings.push({ kind: 'too-few-points', phase: index, n: count, min: rules.minPoints });
+      hasLimits = false;
+    } else if (!hasLimits && limitN > 0) {
       warnings.push({ kind: 'no-moving-range', phase: index });
     }
-    const c = limits.centre;
-    const phase: PhaseResult = {
+    if (rules.warnBelow !== null && count >= rules.minPoints && count < rules.warnBelow) {
+      warnings.push({ kind: 'short-phase', phase: index, n: count, below: rules.warnBelow });
+    }
+
+    let lclClamped = false;
+    let uclClamped = false;
+    for (let i = plan.start; i <= plan.end; i++) {
+      if (!hasLimits) {
+        for (const key of ['sigma', 'ucl', 'lcl', 'upper1', 'lower1', 'upper2', 'lower2'] as const) lines[key][i] = NaN;
+        continue;
+      }
+      const floor = options.lclFloor;
+      if (floor !== null && floor !== undefined) {
+        for (const key of ['lcl', 'lower1', 'lower2'] as const) if (lines[key][i] < floor) lines[key][i] = floor;
+      }
+      // A clamp shows where the 3-sigma line is no longer centre - 3 sigma.
+      const c = lines.centre[i];
+      const s = lines.sigma[i];
+      if (!Number.isNaN(s) && !Number.isNaN(lines.lcl[i]) && lines.lcl[i] > c - 3 * s + 1e-12 * Math.max(1, Math.abs(c))) lclClamped = true;
+      if (!Number.isNaN(s) && !Number.isNaN(lines.ucl[i]) && lines.ucl[i] < c + 3 * s - 1e-12 * Math.max(1, Math.abs(c))) uclClamped = true;
+      if (observed[i]) tested[i] = 1;
+    }
+    const phaseLine = (arr: Float64Array) => (stats.limitsVary || !hasLimits ? null : orNull(firstFinite(arr, plan, observed)));
+    return {
       index,
       start: plan.start,
       end: plan.end,
-      n: observed,
+      n: count,
       baselineN,
       limitN,
-      movingRanges: limits.movingRanges,
-      screenedMovingRanges: limits.screenedMovingRanges,
-      centre: c,
-      mrBar: limits.mrBar,
-      sigma: withLimits ? limits.sigma : null,
-      ucl: withLimits && c !== null ? c + limits.halfWidth! : null,
-      lcl: withLimits && c !== null ? c - limits.halfWidth! : null,
+      movingRanges: stats.movingRanges ?? 0,
+      screenedMovingRanges: stats.screenedMovingRanges ?? 0,
+      centre: stats.centre,
+      mrBar: stats.mrBar ?? null,
+      sigma: hasLimits ? stats.sigma : null,
+      ucl: phaseLine(lines.ucl),
+      lcl: phaseLine(lines.lcl),
+      lclClamped,
+      uclClamped,
+      stats,
+      runs: null,
     };
-    for (let i = plan.start; i <= plan.end; i++) {
-      phaseOf[i] = index;
-      if (values[i] === null) continue;
-      centre[i] = phase.centre;
-      sigma[i] = phase.sigma;
-      ucl[i] = phase.ucl;
-      lcl[i] = phase.lcl;
-    }
-    return phase;
   });
 
-  // Tested points: observed points whose phase has limits.
-  const tested: number[] = [];
-  for (let i = 0; i < n; i++) if (values[i] !== null && sigma[i] !== null) tested.push(i);
-  const frame = buildFrame(values, tested, phaseOf, centre, sigma, ucl, lcl, rules.runsCrossPhases);
+  // Tested points: observed points of phases that have limits (or centre lines, on a run chart).
+  const frameIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (tested[i] && !Number.isNaN(lines.centre[i])) frameIdx.push(i);
+  const frame = buildFrame(plotted, frameIdx, observed, phaseOf, lines, rules.runsCrossPhases);
   const fired: [RuleId, Flags][] = [];
   if (rules.outsideLimits) fired.push(['outside-limits', outsideLimits(frame)]);
   if (rules.trend !== null) fired.push(['trend', trend(frame, rules.trend)]);
   if (rules.shift !== null) fired.push(['shift', shift(frame, rules.shift)]);
-  if (rules.alternating !== null) fired.push(['alternating', alternating(frame, rules.alternating)]);
-  if (rules.nearLimit !== null) fired.push(['near-limit', nearLimit(frame, rules.nearLimit)]);
+  if (rules.alternating !== null) {
+    fired.push(['alternating', rules.alternatingMode === 'updown' ? alternatingUpDown(frame, rules.alternating) : alternating(frame, rules.alternating)]);
+  }
+  if (rules.nearLimit !== null) fired.push(['near-limit', nearLimit(frame, rules.nearLimit, 2)]);
+  if (rules.nearLimit1Sigma !== null) fired.push(['near-limit-1sigma', nearLimit(frame, rules.nearLimit1Sigma, 1)]);
+  if (rules.hugging !== null) fired.push(['hugging', hugging(frame, rules.hugging)]);
+  if (rules.mixture !== null) fired.push(['mixture', mixture(frame, rules.mixture)]);
+  const runsByPhase = new Map<number, RunsAnalysis>();
+  if (rules.runsAnalysis) {
+    // Anhoej's rules judge each phase as a whole: a signal applies to every tested point of it.
+    const longest = new Uint8Array(frame.length);
+    const crossings = new Uint8Array(frame.length);
+    let from = 0;
+    for (let k = 0; k <= frame.length; k++) {
+      if (k < frame.length && (k === 0 || phaseOf[frameIdx[k]] === phaseOf[frameIdx[k - 1]])) continue;
+      const r = runsOf(frame, from, k - 1);
+      runsByPhase.set(phaseOf[frameIdx[from]], {
+        useful: r.useful,
+        longestRun: r.longestRun,
+        longestRunMax: r.longestRunMax,
+        crossings: r.crossings,
+        crossingsMin: r.crossingsMin,
+      });
+      if (r.useful > 0) {
+        for (let j = from; j < k; j++) {
+          if (r.longestRun > r.longestRunMax) longest[j] = r.longestSide > 0 ? HIGH : LOW;
+          if (r.crossings < r.crossingsMin) crossings[j] = frame.value[j] >= frame.centre[j] ? HIGH : LOW;
+        }
+      }
+      from = k;
+    }
+    fired.push(['longest-run', longest], ['crossings', crossings]);
+  }
   fired.sort((a, b) => RULE_IDS.indexOf(a[0]) - RULE_IDS.indexOf(b[0]));
 
   const hitsAt: SignalHit[][] = Array.from({ length: n }, () => []);
   for (const [rule, flags] of fired) {
-    for (let k = 0; k < tested.length; k++) {
-      if (flags[k] & HIGH) hitsAt[tested[k]].push({ rule, side: 'high' });
-      if (flags[k] & LOW) hitsAt[tested[k]].push({ rule, side: 'low' });
+    for (let k = 0; k < frameIdx.length; k++) {
+      if (flags[k] & HIGH) hitsAt[frameIdx[k]].push({ rule, side: 'high' });
+      if (flags[k] & LOW) hitsAt[frameIdx[k]].push({ rule, side: 'low' });
     }
   }
 
   const signalCounts: Partial<Record<RuleId, number>> = {};
-  const points: PointResult[] = values.map((value, index) => {
+  const points: PointResult[] = plotted.map((value, index) => {
     const hits = hitsAt[index];
-    for (const h of hits) signalCounts[h.rule] = (signalCounts[h.rule] ?? 0) + 1;
+    const signals = [...new Set(hits.map((h) => h.rule))];
+    for (const r of signals) signalCounts[r] = (signalCounts[r] ?? 0) + 1;
     const { variation, side } = classifyPoint(hits, direction, rules);
+    const line = (arr: Float64Array) => (observed[index] ? orNull(arr[index]) : null);
     return {
       index,
-      value,
+      value: observed[index] ? value : null,
       phase: phaseOf[index],
       baseline: inBaseline[index] === 1,
       excluded: excluded[index] === 1,
-      centre: centre[index],
-      sigma: sigma[index],
-      ucl: ucl[index],
-      lcl: lcl[index],
-      signals: [...new Set(hits.map((h) => h.rule))],
+      centre: line(lines.centre),
+      sigma: line(lines.sigma),
+      ucl: line(lines.ucl),
+      lcl: line(lines.lcl),
+      upper1: line(lines.upper1),
+      lower1: line(lines.lower1),
+      upper2: line(lines.upper2),
+      lower2: line(lines.lower2),
+      signals,
       side: side as Side | null,
       variation,
     };
   });
 
   let latestIndex: number | null = null;
-  for (let i = n - 1; i >= 0; i--) if (values[i] !== null) { latestIndex = i; break; }
+  for (let i = n - 1; i >= 0; i--) if (observed[i]) { latestIndex = i; break; }
   const latest = latestIndex === null ? null : points[latestIndex];
-  const latestPhase = latest === null ? null : phases[latest.phase];
-  let observed = 0;
-  for (const v of values) if (v !== null) observed++;
+  let count = 0;
+  for (let i = 0; i < n; i++) count += observed[i];
 
   return {
+    chart: chartType,
     rules,
     direction,
     target,
-    phases,
+    phases: phases.map((p) => ({ ...p, runs: runsByPhase.get(p.index) ?? null })),
     points,
     summary: {
-      n: observed,
-      missing: n - observed,
+      n: count,
+      missing: n - count,
       latestIndex,
       latestValue: latest?.value ?? null,
       signalCounts,
-      variationIcon: variationIcon(latest, latest !== null && latest.sigma !== null),
-      assuranceIcon: assuranceIcon(target, direction, { ucl: latestPhase?.ucl ?? null, lcl: latestPhase?.lcl ?? null }),
+      variationIcon: variationIcon(latest, latest !== null && (chart.hasLimits ? latest.ucl !== null : latest.centre !== null)),
+      assuranceIcon: assuranceIcon(target, direction, { ucl: latest?.ucl ?? null, lcl: latest?.lcl ?? null }),
     },
     warnings,
   };
 }
 
+/** Analyses an XmR series (the common case; `analyse` with chart xmr). */
+export function analyseXmr(values: readonly (number | null)[], options: AnalysisOptions): Analysis {
+  return analyse({ values }, { ...options, chart: 'xmr' });
+}
+
+function firstFinite(arr: Float64Array, plan: PhasePlan, observed: Uint8Array): number {
+  for (let i = plan.start; i <= plan.end; i++) if (observed[i] && !Number.isNaN(arr[i])) return arr[i];
+  return NaN;
+}
+
 /**
  * Packs the tested points into typed columns for the rules. A run may not continue across a
- * phase start (unless the preset lets runs cross phases) nor across points that were not tested.
+ * phase start (unless the preset lets runs cross phases) nor across observed points that were not
+ * tested (a phase without limits).
  */
 function buildFrame(
-  values: readonly (number | null)[],
-  tested: readonly number[],
+  plotted: readonly (number | null)[],
+  idx: readonly number[],
+  observed: Uint8Array,
   phaseOf: Int32Array,
-  centre: readonly (number | null)[],
-  sigma: readonly (number | null)[],
-  ucl: readonly (number | null)[],
-  lcl: readonly (number | null)[],
+  lines: LineArrays,
   runsCrossPhases: boolean,
 ): RuleFrame {
-  const m = tested.length;
-  const frame = {
-    length: m,
-    value: new Float64Array(m),
-    centre: new Float64Array(m),
-    sigma: new Float64Array(m),
-    ucl: new Float64Array(m),
-    lcl: new Float64Array(m),
-    breakBefore: new Uint8Array(m),
+  const m = idx.length;
+  const col = (src: Float64Array) => {
+    const out = new Float64Array(m);
+    for (let k = 0; k < m; k++) out[k] = src[idx[k]];
+    return out;
   };
+  const value = new Float64Array(m);
+  const breakBefore = new Uint8Array(m);
   for (let k = 0; k < m; k++) {
-    const i = tested[k];
-    frame.value[k] = values[i]!;
-    frame.centre[k] = centre[i]!;
-    frame.sigma[k] = sigma[i]!;
-    frame.ucl[k] = ucl[i]!;
-    frame.lcl[k] = lcl[i]!;
+    const i = idx[k];
+    value[k] = plotted[i]!;
     if (k > 0) {
-      const prev = tested[k - 1];
-      // Was any observed point between prev and i left untested (a phase without limits)?
+      const prev = idx[k - 1];
       let gapOfUntested = false;
-      for (let j = prev + 1; j < i; j++) if (values[j] !== null) { gapOfUntested = true; break; }
-      const newPhase = phaseOf[i] !== phaseOf[prev];
-      frame.breakBefore[k] = gapOfUntested || (newPhase && !runsCrossPhases) ? 1 : 0;
+      for (let j = prev + 1; j < i; j++) if (observed[j]) { gapOfUntested = true; break; }
+      breakBefore[k] = gapOfUntested || (phaseOf[i] !== phaseOf[prev] && !runsCrossPhases) ? 1 : 0;
     }
   }
-  return frame;
+  return {
+    length: m,
+    value,
+    centre: col(lines.centre),
+    ucl: col(lines.ucl),
+    lcl: col(lines.lcl),
+    upper1: col(lines.upper1),
+    lower1: col(lines.lower1),
+    upper2: col(lines.upper2),
+    lower2: col(lines.lower2),
+    breakBefore,
+  };
 }

@@ -16,9 +16,12 @@ export interface RuleFrame {
   readonly length: number;
   readonly value: Float64Array;
   readonly centre: Float64Array;
-  readonly sigma: Float64Array;
   readonly ucl: Float64Array;
   readonly lcl: Float64Array;
+  readonly upper1: Float64Array;
+  readonly lower1: Float64Array;
+  readonly upper2: Float64Array;
+  readonly lower2: Float64Array;
   readonly breakBefore: Uint8Array;
 }
 
@@ -135,15 +138,22 @@ export function alternating(frame: RuleFrame, min: number): Flags {
 
 /**
  * Near a control limit: in a window of `rule.window` consecutive points, `rule.count` or more
- * lie strictly beyond the same two-sigma line (Western Electric rule 2: 2 of 3; the plan's "three
- * points in succession close to a control limit": 3 of 3). Only the counted points are flagged.
- * `beyondLimitCounts = false` (MDC, NHSRplotthedots) does not count a point beyond the control
- * limit; `windowSameSide` (MDC) requires every point of the window to be on that side of the
- * centre line.
+ * lie strictly beyond the same `zone`-sigma line (zone 2: Western Electric rule 2, 2 of 3; the
+ * plan's "three points in succession close to a control limit", 3 of 3; zone 1: Western Electric
+ * rule 3, 4 of 5 beyond one sigma). Only the counted points are flagged. `beyondLimitCounts =
+ * false` (MDC, NHSRplotthedots) does not count a point beyond the control limit; `windowSameSide`
+ * (MDC) requires every point of the window to be strictly on that side of the centre line.
  */
-export function nearLimit(frame: RuleFrame, rule: NearLimitRule): Flags {
+export function nearLimit(frame: RuleFrame, rule: NearLimitRule, zone: 1 | 2 = 2): Flags {
   const flags = new Uint8Array(frame.length);
   const m = rule.window;
+  const upper = zone === 2 ? frame.upper2 : frame.upper1;
+  const lower = zone === 2 ? frame.lower2 : frame.lower1;
+  const counts = (j: number, side: number): boolean => {
+    const v = frame.value[j];
+    if (side > 0) return v > upper[j] && (rule.beyondLimitCounts || v <= frame.ucl[j]);
+    return v < lower[j] && (rule.beyondLimitCounts || v >= frame.lcl[j]);
+  };
   let segStart = 0;
   for (let i = 0; i < frame.length; i++) {
     if (i === 0 || frame.breakBefore[i]) segStart = i;
@@ -154,20 +164,135 @@ export function nearLimit(frame: RuleFrame, rule: NearLimitRule): Flags {
       let sameSide = true;
       for (let j = from; j <= i; j++) {
         if (sideOf(frame, j) !== side) sameSide = false;
-        if (counts(frame, j, side, rule.beyondLimitCounts)) count++;
+        if (counts(j, side)) count++;
       }
       if (count < rule.count || (rule.windowSameSide && !sameSide)) continue;
-      for (let j = from; j <= i; j++) if (counts(frame, j, side, rule.beyondLimitCounts)) flags[j] |= bit(side);
+      for (let j = from; j <= i; j++) if (counts(j, side)) flags[j] |= bit(side);
     }
   }
   return flags;
 }
 
-/** Whether point j lies strictly beyond the two-sigma line on `side` (and, if asked, inside the limit). */
-function counts(frame: RuleFrame, j: number, side: number, beyondLimitCounts: boolean): boolean {
-  const v = frame.value[j];
-  const c = frame.centre[j];
-  const s = frame.sigma[j];
-  if (side > 0) return v > c + 2 * s && (beyondLimitCounts || v <= frame.ucl[j]);
-  return v < c - 2 * s && (beyondLimitCounts || v >= frame.lcl[j]);
+/**
+ * Alternating up and down: `min` or more consecutive points whose direction of change alternates
+ * (Nelson test 4: "14 points in a row alternating up and down"). A tie ends the run. Each flagged
+ * point's side is its own side of the centre line (high when on it).
+ */
+export function alternatingUpDown(frame: RuleFrame, min: number): Flags {
+  const flags = new Uint8Array(frame.length);
+  let runStart = 0;
+  let prevStep = 0;
+  for (let i = 0; i < frame.length; i++) {
+    if (i === 0 || frame.breakBefore[i]) {
+      runStart = i;
+      prevStep = 0;
+      continue;
+    }
+    const d = frame.value[i] - frame.value[i - 1];
+    const step = d > 0 ? 1 : d < 0 ? -1 : 0;
+    if (step === 0) {
+      runStart = i;
+      prevStep = 0;
+      continue;
+    }
+    if (prevStep === 0 || step === prevStep) runStart = i - 1;
+    prevStep = step;
+    const len = i - runStart + 1;
+    const own = (j: number) => bit(sideOf(frame, j) >= 0 ? 1 : -1);
+    if (len === min) for (let j = runStart; j <= i; j++) flags[j] |= own(j);
+    else if (len > min) flags[i] |= own(i);
+  }
+  return flags;
+}
+
+/**
+ * Hugging (stratification): `min` or more consecutive points strictly within one sigma of the
+ * centre line, either side (Nelson test 7: 15 points). Each flagged point's side is its own side
+ * (high when on the line).
+ */
+export function hugging(frame: RuleFrame, min: number): Flags {
+  return zoneRun(frame, min, (j) => frame.value[j] < frame.upper1[j] && frame.value[j] > frame.lower1[j], false);
+}
+
+/**
+ * Mixture: `min` or more consecutive points strictly beyond one sigma on either side, with points
+ * on both sides (Nelson test 8: 8 points).
+ */
+export function mixture(frame: RuleFrame, min: number): Flags {
+  return zoneRun(frame, min, (j) => frame.value[j] > frame.upper1[j] || frame.value[j] < frame.lower1[j], true);
+}
+
+/** Runs of consecutive points meeting `inZone`; with `bothSides`, a window of `min` must hold both sides. */
+function zoneRun(frame: RuleFrame, min: number, inZone: (j: number) => boolean, bothSides: boolean): Flags {
+  const flags = new Uint8Array(frame.length);
+  const own = (j: number) => bit(sideOf(frame, j) >= 0 ? 1 : -1);
+  let runStart = 0;
+  let lastHigh = -1;
+  let lastLow = -1;
+  for (let i = 0; i < frame.length; i++) {
+    if (i === 0 || frame.breakBefore[i] || !inZone(i - 1)) runStart = i;
+    if (!inZone(i)) continue;
+    if (frame.value[i] > frame.centre[i]) lastHigh = i;
+    else lastLow = i;
+    const len = i - runStart + 1;
+    if (len < min) continue;
+    const from = i - min + 1;
+    if (bothSides && (lastHigh < from || lastLow < from)) continue;
+    for (let j = from; j <= i; j++) flags[j] |= own(j);
+  }
+  return flags;
+}
+
+/** Longest run limit (Anhoej & Olesen 2014): round(log2(n) + 3). */
+export function longestRunMax(useful: number): number {
+  return Math.round(Math.log2(useful) + 3);
+}
+
+/**
+ * Crossings limit (Anhoej & Olesen 2014; qicharts2 `qbinom(0.05, n - 1, 0.5)`): the smallest c
+ * with P(X <= c) >= 0.05 for X ~ Binomial(useful - 1, 0.5).
+ */
+export function crossingsMin(useful: number): number {
+  const trials = useful - 1;
+  if (trials < 1) return 0;
+  // P(X = k) in log space to stay exact for large n.
+  let logP = trials * Math.log(0.5); // k = 0
+  let cumulative = Math.exp(logP);
+  let k = 0;
+  while (cumulative < 0.05 && k < trials) {
+    logP += Math.log((trials - k) / (k + 1));
+    k++;
+    cumulative += Math.exp(logP);
+  }
+  return k;
+}
+
+/**
+ * Anhoej's run analysis of one segment (frame positions from..to, inclusive): points exactly on
+ * the centre line are dropped (they neither break nor extend a run); a run is a sequence of useful
+ * points on the same side; crossings are changes of side between consecutive useful points.
+ */
+export function runsOf(frame: RuleFrame, from: number, to: number) {
+  let useful = 0;
+  let longest = 0;
+  let current = 0;
+  let crossings = 0;
+  let prevSide = 0;
+  let longestSide = 0;
+  for (let j = from; j <= to; j++) {
+    const s = sideOf(frame, j);
+    if (s === 0) continue;
+    useful++;
+    if (s === prevSide) current++;
+    else {
+      if (prevSide !== 0) crossings++;
+      current = 1;
+      prevSide = s;
+    }
+    if (current > longest) {
+      longest = current;
+      longestSide = s;
+    }
+  }
+  return { useful, longestRun: longest, longestSide, crossings, longestRunMax: useful > 0 ? longestRunMax(useful) : 0, crossingsMin: crossingsMin(useful) };
 }

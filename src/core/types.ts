@@ -4,7 +4,13 @@
  * index in that array.
  */
 
-import type { XmrSigma } from './xmr.js';
+import type { ChartType, PhaseStats } from './charts.js';
+
+/** How sigma of individual values comes from their moving ranges. */
+export type XmrSigma =
+  | { readonly method: 'd2'; readonly d2: number }
+  | { readonly method: 'e2'; readonly e2: number }
+  | { readonly method: 'median'; readonly factor: number };
 
 /** Which way is good for the measure. */
 export type Direction = 'higher-is-better' | 'lower-is-better' | 'neutral';
@@ -68,7 +74,18 @@ export interface RuleSet {
   readonly shift: number | null;
   /** Points alternating strictly either side of the centre line; null = off. */
   readonly alternating: number | null;
+  /** `sides`: alternating about the centre line (the plan); `updown`: the direction of change alternates (Nelson test 4). */
+  readonly alternatingMode: 'sides' | 'updown';
+  /** k of m beyond the two-sigma line. */
   readonly nearLimit: NearLimitRule | null;
+  /** k of m beyond the one-sigma line (Western Electric rule 3, Nelson test 6). */
+  readonly nearLimit1Sigma: NearLimitRule | null;
+  /** Points in a row within one sigma of the centre line, either side (Nelson test 7). */
+  readonly hugging: number | null;
+  /** Points in a row beyond one sigma, on both sides of the centre line (Nelson test 8). */
+  readonly mixture: number | null;
+  /** Anhoej's run analysis: longest run and number of crossings, per phase. */
+  readonly runsAnalysis: boolean;
   /** Whether runs (trend, shift, alternating, near-limit) may continue across a phase start. */
   readonly runsCrossPhases: boolean;
   /** How a point flagged high by one rule and low by another is classified. */
@@ -77,13 +94,19 @@ export interface RuleSet {
   readonly precedence: readonly RuleId[];
   /** A phase needs at least this many observed points to get limits (and be tested). */
   readonly minPoints: number;
+  /** Warn when a phase has fewer observed points than this (NHSRplotthedots: 12 or fewer); null: never. */
+  readonly warnBelow: number | null;
   /** When a baseline is given, it sets limits for the whole chart and phases are ignored. */
   readonly baselineOverridesPhases: boolean;
 }
 
-/** What the core needs to analyse one measure. Point references are indices into `values`. */
+/** What the core needs to analyse one measure. Point references are indices into the series. */
 export interface AnalysisOptions {
   readonly rules: RuleSet;
+  /** Chart type (default xmr). */
+  readonly chart?: ChartType;
+  /** Clamp lower limits (and lower sigma lines) at this value, e.g. 0 for counts on an XmR chart. */
+  readonly lclFloor?: number | null;
   readonly direction: Direction;
   /** Indices at which a new phase starts (index 0 is implied). */
   readonly phaseStarts?: readonly number[];
@@ -111,8 +134,27 @@ export interface PhaseResult {
   readonly centre: number | null;
   readonly mrBar: number | null;
   readonly sigma: number | null;
+  /** Phase-level limits; null when they vary from point to point (see the points). */
   readonly ucl: number | null;
   readonly lcl: number | null;
+  /** Whether any point's limit was clamped (p at 0 and 1, counts at 0, `lclFloor`). */
+  readonly lclClamped: boolean;
+  readonly uclClamped: boolean;
+  /** Chart-specific statistics. */
+  readonly stats: PhaseStats;
+  /** Anhoej's run analysis of the phase, when the preset asks for it. */
+  readonly runs: RunsAnalysis | null;
+}
+
+export interface RunsAnalysis {
+  /** Points not on the centre line. */
+  readonly useful: number;
+  readonly longestRun: number;
+  /** A longest run above this is a signal: round(log2(useful) + 3). */
+  readonly longestRunMax: number;
+  readonly crossings: number;
+  /** Fewer crossings than this is a signal: the 5th percentile of Binomial(useful - 1, 0.5). */
+  readonly crossingsMin: number;
 }
 
 export interface PointResult {
@@ -125,6 +167,10 @@ export interface PointResult {
   readonly sigma: number | null;
   readonly ucl: number | null;
   readonly lcl: number | null;
+  readonly upper1: number | null;
+  readonly lower1: number | null;
+  readonly upper2: number | null;
+  readonly lower2: number | null;
   readonly signals: readonly RuleId[];
   readonly side: Side | null;
   readonly variation: Variation;
@@ -137,7 +183,8 @@ export type CoreWarning =
   | { readonly kind: 'no-moving-range'; readonly phase: number }
   | { readonly kind: 'baseline-overrides-phases'; readonly phases: number }
   | { readonly kind: 'baseline-exceeds-phase'; readonly phase: number; readonly baseline: number; readonly n: number }
-  | { readonly kind: 'phase-start-ignored'; readonly index: number };
+  | { readonly kind: 'phase-start-ignored'; readonly index: number }
+  | { readonly kind: 'short-phase'; readonly phase: number; readonly n: number; readonly below: number };
 
 export interface Summary {
   /** Observed points. */
@@ -153,6 +200,7 @@ export interface Summary {
 }
 
 export interface Analysis {
+  readonly chart: ChartType;
   readonly rules: RuleSet;
   readonly direction: Direction;
   readonly target: number | null;

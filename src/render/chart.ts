@@ -98,9 +98,7 @@ function rows(m: MeasureRecord, k: number): ChartRow[] {
   const s = scaler(k);
   return m.points.map((p: PointRecord) => {
     const centre = s(p.centre);
-    const sigma = s(p.sigma);
-    const two = (sign: 1 | -1) =>
-      centre === null || sigma === null ? null : Number((centre + sign * 2 * sigma).toPrecision(15));
+    const two = (v: number | null) => (v === null ? null : Number(s(v)!.toPrecision(15)));
     const value = s(p.value);
     const signals = p.signals.join(', ');
     const label =
@@ -114,8 +112,8 @@ function rows(m: MeasureRecord, k: number): ChartRow[] {
       centre,
       ucl: s(p.ucl),
       lcl: s(p.lcl),
-      upper2: two(1),
-      lower2: two(-1),
+      upper2: two(p.upper2sigma),
+      lower2: two(p.lower2sigma),
       phase: p.phase,
       variation: p.variation,
       key: keyOf(p.variation, p.side),

@@ -27,10 +27,6 @@ export function safeText(s: string): string {
 /** Full precision, no rounding; null as an empty cell. */
 const num = (v: number | null): string => (v === null ? '' : String(v));
 
-function line(centre: number | null, sigma: number | null, k: number): string {
-  return centre === null || sigma === null ? '' : String(centre + k * sigma);
-}
-
 export function pointsCsv(measures: readonly MeasureRecord[]): string {
   const rows: string[][] = [];
   for (const m of measures) {
@@ -38,7 +34,7 @@ export function pointsCsv(measures: readonly MeasureRecord[]): string {
       rows.push([
         safeText(m.measure), safeText(p.period), p.date, num(p.value), num(p.denominator), String(p.phase),
         String(p.baseline), String(p.excluded), num(p.centre), num(p.lcl), num(p.ucl),
-        line(p.centre, p.sigma, -2), line(p.centre, p.sigma, 2), line(p.centre, p.sigma, -1), line(p.centre, p.sigma, 1),
+        num(p.lower2sigma), num(p.upper2sigma), num(p.lower1sigma), num(p.upper1sigma),
         p.signals.join(';'), p.side ?? '', p.variation,
       ]);
     }

@@ -7,6 +7,7 @@ import type {
   Analysis,
   AssuranceIcon,
   CoreWarning,
+  RunsAnalysis,
   Direction,
   RuleId,
   RuleSet,
@@ -34,6 +35,14 @@ export interface PointRecord {
   readonly signals: readonly RuleId[];
   readonly side: Side | null;
   readonly variation: Variation;
+  /** One- and two-sigma lines (asymmetric on t charts, clamped on attribute charts). */
+  readonly lower1sigma: number | null;
+  readonly upper1sigma: number | null;
+  readonly lower2sigma: number | null;
+  readonly upper2sigma: number | null;
+  /** Attribute charts: the count and size behind a proportion or rate; subgroup charts: the size. */
+  readonly numerator?: number | null;
+  readonly subgroupSize?: number | null;
   readonly note?: string;
 }
 
@@ -52,6 +61,18 @@ export interface PhaseRecord {
   readonly lcl: number | null;
   readonly sigma: number | null;
   readonly mrBar: number | null;
+  readonly lclClamped: boolean;
+  readonly uclClamped: boolean;
+  /** Limits vary from point to point (unequal sizes): phase-level ucl/lcl are null. */
+  readonly limitsVary: boolean;
+  readonly mrMedian?: number | null;
+  readonly mean?: number | null;
+  readonly sBar?: number | null;
+  readonly rBar?: number | null;
+  readonly sigmaZ?: number | null;
+  readonly sigmaWithin?: number | null;
+  /** Anhoej's run analysis (presets with it, and run charts). */
+  readonly runs?: RunsAnalysis;
 }
 
 export interface SummaryRecord {
@@ -68,11 +89,15 @@ export interface SummaryRecord {
   readonly variationIcon: VariationIcon;
   readonly assuranceIcon: AssuranceIcon;
   readonly target: number | null;
+  /** Expected number of false signals for a stable process of this length under the preset. */
+  readonly expectedFalseSignals?: number | null;
 }
 
 export interface MeasureRecord {
   readonly measure: string;
   readonly chart: string;
+  /** For the S or R chart written beside an x-bar chart: the x-bar measure's name. */
+  readonly companionOf?: string;
   readonly direction: Direction;
   readonly unit?: string;
   readonly section?: string;
@@ -101,6 +126,12 @@ export interface MeasureContext {
   readonly phaseLabels?: readonly (string | undefined)[];
   readonly section?: string;
   readonly unit?: string;
+  /** Raw counts behind a plotted proportion or rate (attribute charts). */
+  readonly numerators?: readonly (number | null)[] | null;
+  readonly subgroupSizes?: readonly (number | null)[] | null;
+  readonly companionOf?: string;
+  /** Expected false signals for this chart's length under its preset (from `spc rules --arl`). */
+  readonly expectedFalseSignals?: number | null;
 }
 
 /** Words a core warning for a reader, naming periods rather than indices. */
@@ -123,7 +154,15 @@ export function describeWarning(w: CoreWarning, ctx: MeasureContext, a: Analysis
       return `${phaseName(w.phase)} has ${w.n} observed points, fewer than the baseline of ${w.baseline}: all of them set its limits`;
     case 'phase-start-ignored':
       return `phase start at ${period(w.index)} ignored`;
+    case 'short-phase':
+      return `${phaseName(w.phase)} has only ${w.n} points (fewer than ${w.below}): its limits are not yet reliable (preset ${a.rules.preset})`;
   }
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRecord {
@@ -145,6 +184,12 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
       signals: p.signals,
       side: p.side,
       variation: p.variation,
+      lower1sigma: p.lower1,
+      upper1sigma: p.upper1,
+      lower2sigma: p.lower2,
+      upper2sigma: p.upper2,
+      ...(ctx.numerators ? { numerator: ctx.numerators[i] } : {}),
+      ...(ctx.subgroupSizes ? { subgroupSize: ctx.subgroupSizes[i] } : {}),
     };
     return note ? { ...rec, note } : rec;
   });
@@ -165,13 +210,19 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
       lcl: ph.lcl,
       sigma: ph.sigma,
       mrBar: ph.mrBar,
+      lclClamped: ph.lclClamped,
+      uclClamped: ph.uclClamped,
+      limitsVary: ph.stats.limitsVary,
+      ...pick(ph.stats, ['mrMedian', 'mean', 'sBar', 'rBar', 'sigmaZ', 'sigmaWithin']),
+      ...(ph.runs ? { runs: ph.runs } : {}),
     };
   });
   const li = a.summary.latestIndex;
-  const latestPhase = li === null ? null : a.phases[a.points[li].phase];
+  const latest = li === null ? null : a.points[li];
   return {
     measure: ctx.measure,
     chart: ctx.chart,
+    ...(ctx.companionOf ? { companionOf: ctx.companionOf } : {}),
     direction: a.direction,
     ...(ctx.unit ? { unit: ctx.unit } : {}),
     ...(ctx.section ? { section: ctx.section } : {}),
@@ -184,14 +235,15 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
       missing: a.summary.missing,
       latestPeriod: li === null ? null : period(li),
       latestValue: a.summary.latestValue,
-      centre: latestPhase?.centre ?? null,
-      lcl: latestPhase?.lcl ?? null,
-      ucl: latestPhase?.ucl ?? null,
+      centre: latest?.centre ?? null,
+      lcl: latest?.lcl ?? null,
+      ucl: latest?.ucl ?? null,
       signalCounts: a.summary.signalCounts,
       latestSignals: li === null ? [] : a.points[li].signals,
       variationIcon: a.summary.variationIcon,
       assuranceIcon: a.summary.assuranceIcon,
       target: a.target,
+      ...(ctx.expectedFalseSignals !== undefined ? { expectedFalseSignals: ctx.expectedFalseSignals } : {}),
     },
     warnings: a.warnings.map((w) => describeWarning(w, ctx, a)),
   };
@@ -207,7 +259,18 @@ export function scaleRecord(m: MeasureRecord, k: number): MeasureRecord {
   return {
     ...m,
     phases: m.phases.map((p) => ({ ...p, centre: s(p.centre), ucl: s(p.ucl), lcl: s(p.lcl), sigma: s(p.sigma), mrBar: s(p.mrBar) })),
-    points: m.points.map((p) => ({ ...p, value: s(p.value), centre: s(p.centre), ucl: s(p.ucl), lcl: s(p.lcl), sigma: s(p.sigma) })),
+    points: m.points.map((p) => ({
+      ...p,
+      value: s(p.value),
+      centre: s(p.centre),
+      ucl: s(p.ucl),
+      lcl: s(p.lcl),
+      sigma: s(p.sigma),
+      lower1sigma: s(p.lower1sigma),
+      upper1sigma: s(p.upper1sigma),
+      lower2sigma: s(p.lower2sigma),
+      upper2sigma: s(p.upper2sigma),
+    })),
     summary: {
       ...m.summary,
       latestValue: s(m.summary.latestValue),
