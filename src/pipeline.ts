@@ -1,38 +1,67 @@
 /**
- * From read series and settings to the result document: resolves periods named by options to
- * point indices, builds each measure's values, runs the core and assembles the records. No I/O.
+ * From read series and settings to the result document: resolves each measure's settings (built-in
+ * defaults < config `defaults` < config measure entry < command-line flags), turns periods named
+ * by options into point indices, builds the chart's data, runs the core and assembles the
+ * records. No I/O.
  */
-import { analyseXmr } from './core/analyse.js';
+import { analyse } from './core/analyse.js';
+import { CHARTS, companionOf, type ChartType, type SeriesData } from './core/charts.js';
 import { applyOverride, preset, RuleOptionError } from './core/presets.js';
 import type { Direction, RuleSet } from './core/types.js';
 import { buildMeasureRecord, SCHEMA_VERSION, type MeasureRecord, type ResultDocument } from './render/document.js';
 import { inputError, usageError } from './io/errors.js';
 import { parsePeriod, type DateOrder } from './io/periods.js';
-import type { RawSeries } from './io/read.js';
+import { duplicatePeriodError, type RawSeries } from './io/read.js';
 
 export const DIRECTIONS: readonly Direction[] = ['higher-is-better', 'lower-is-better', 'neutral'];
+export type UserChart = Exclude<ChartType, 's' | 'r'>;
 
-export interface AnalyseSettings {
-  readonly chart: 'xmr';
-  readonly preset: string;
-  readonly ruleOverrides: readonly string[];
-  /** Overrides each measure's direction column; null: the column, else neutral. */
-  readonly direction: Direction | null;
-  /** Period labels (any accepted format) at which a new phase starts. */
-  readonly phases: readonly string[];
-  readonly baseline: number | null;
-  readonly exclude: readonly string[];
-  readonly screenMr: boolean;
-  readonly target: number | null;
-  readonly dateOrder: DateOrder;
+/** Everything that may be set per measure. Absent keys fall back to the next level. */
+export interface MeasureSettings {
+  readonly chart?: UserChart;
+  readonly preset?: string;
+  readonly ruleOverrides?: readonly string[];
+  readonly direction?: Direction;
+  /** Period labels at which a new phase starts, with optional labels for the phase they start. */
+  readonly phases?: readonly { readonly period: string; readonly label?: string }[];
+  readonly baseline?: number | null;
+  readonly exclude?: readonly string[];
+  readonly screenMr?: boolean;
+  readonly sigma?: 'mean-mr' | 'median-mr';
+  readonly lclFloor?: number | null;
+  readonly target?: number | null;
+  readonly unit?: string;
+  readonly section?: string;
+  /** Annotations by period label. */
+  readonly notes?: Readonly<Record<string, string>>;
 }
 
-/** The rule set for the settings: preset, then --screen-mr, then each --rule in order. */
-export function resolveRules(settings: Pick<AnalyseSettings, 'preset' | 'ruleOverrides' | 'screenMr'>): RuleSet {
+export interface AnalyseSettings {
+  /** Flags given on the command line (they win over the config file). */
+  readonly flags: MeasureSettings;
+  /** From `--config`: `defaults` and per-measure entries. */
+  readonly config?: { readonly file: string; readonly defaults?: MeasureSettings; readonly measures?: Readonly<Record<string, MeasureSettings>> };
+  readonly dateOrder: DateOrder;
+  /** Expected false signals for a chart of n points under a rule set (from the ARL simulation). */
+  readonly falseSignals?: (rules: RuleSet, chart: ChartType, n: number) => number | null;
+}
+
+/** The settings of one measure: built-in defaults < config defaults < config entry < flags. */
+export function settingsFor(measure: string, s: AnalyseSettings): MeasureSettings {
+  const layers = [s.config?.defaults ?? {}, s.config?.measures?.[measure] ?? {}, s.flags];
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) for (const [k, v] of Object.entries(layer)) if (v !== undefined) merged[k] = v;
+  return merged as MeasureSettings;
+}
+
+/** The rule set: preset (anhoej on run charts), then moving-range options, then each --rule in order. */
+export function resolveRules(m: MeasureSettings): RuleSet {
   try {
-    let rules = preset(settings.preset);
-    if (settings.screenMr) rules = { ...rules, screenMovingRanges: true };
-    for (const o of settings.ruleOverrides) rules = applyOverride(rules, o);
+    let rules = preset(m.preset ?? (m.chart === 'run' ? 'anhoej' : 'default'));
+    if (m.screenMr) rules = { ...rules, screenMovingRanges: true };
+    // Wheeler: limits at 3.145 x the median moving range.
+    if (m.sigma === 'median-mr') rules = { ...rules, xmrSigma: { method: 'median', factor: 3.145 } };
+    for (const o of m.ruleOverrides ?? []) rules = applyOverride(rules, o);
     return rules;
   } catch (e) {
     if (e instanceof RuleOptionError) throw usageError(e.message);
@@ -40,76 +69,138 @@ export function resolveRules(settings: Pick<AnalyseSettings, 'preset' | 'ruleOve
   }
 }
 
-/** Indices of the rows whose period starts on the same date as each label; a label not in the series is an error. */
-function indicesOf(labels: readonly string[], s: RawSeries, option: string, dateOrder: DateOrder): number[] {
-  return labels.map((label) => {
-    const p = parsePeriod(label, dateOrder);
-    if (!p) throw usageError(`${option} ${label}: not a period (use the same form as the data, e.g. 2019-04)`);
-    const i = s.rows.findIndex((r) => r.period.time === p.time);
-    if (i < 0) {
-      const first = s.rows[0]?.period.text;
-      const last = s.rows[s.rows.length - 1]?.period.text;
-      throw usageError(`${option} ${label}: measure "${s.measure}" has no such period (it runs from ${first} to ${last})`);
-    }
-    return i;
-  });
+/** Index of the row whose period starts on the same date as `label`; a label not in the series is an error. */
+function indexOf(label: string, s: RawSeries, option: string, dateOrder: DateOrder): number {
+  const p = parsePeriod(label, dateOrder);
+  if (!p) throw usageError(`${option} ${label}: not a period (use the same form as the data, e.g. 2019-04)`);
+  const i = s.rows.findIndex((r) => r.period.time === p.time);
+  if (i < 0) {
+    const first = s.rows[0]?.period.text;
+    const last = s.rows[s.rows.length - 1]?.period.text;
+    throw usageError(`${option} ${label}: measure "${s.measure}" has no such period (it runs from ${first} to ${last})`);
+  }
+  return i;
 }
 
-export function analyseMeasure(s: RawSeries, settings: AnalyseSettings, rules: RuleSet): MeasureRecord {
+/** Builds the chart's data from the rows, checking what the chart type needs of them. */
+function chartData(s: RawSeries, chart: UserChart): { data: SeriesData; numerators: (number | null)[] | null } {
+  const def = CHARTS[chart];
   const rows = s.rows;
-  // On XmR charts a denominator makes each value the ratio value / denominator (contract section 3).
-  const values = rows.map((r) => {
-    if (r.value === null) return null;
-    if (!s.hasDenominator) return r.value;
-    if (r.denominator === null) return null;
-    if (r.denominator === 0) throw inputError(s.source, r.line, undefined, `zero denominator for measure "${s.measure}" at ${r.period.text}`);
-    return r.value / r.denominator;
-  });
-  const phaseStarts = indicesOf(settings.phases, s, '--phase', settings.dateOrder);
+  if (def.needs !== 'subgroups') for (const r of rows) if (r.lines.length > 1) throw duplicatePeriodError(s, r);
+  const bad = (r: (typeof rows)[number], what: string) => inputError(s.source, r.line, undefined, `measure "${s.measure}" at ${r.period.text}: ${what}`);
+  if (def.needs === 'subgroups') {
+    return { data: { values: rows.map(() => null), subgroups: rows.map((r) => (r.observations?.length ? r.observations : null)) }, numerators: null };
+  }
+  if (def.needs === 'sizes') {
+    if (!s.hasDenominator) {
+      throw inputError(s.source, undefined, undefined, `--chart ${chart} needs a denominator column (denominator, n, population, total, size or --denominator-col)`);
+    }
+    for (const r of rows) {
+      if (r.value !== null && r.value < 0) throw bad(r, `negative count ${r.value}`);
+      if (r.denominator !== null && r.denominator <= 0) throw bad(r, `denominator ${r.denominator} must be greater than 0`);
+      if ((chart === 'p' || chart === 'pp' || chart === 'np') && r.value !== null && r.denominator !== null && r.value > r.denominator) {
+        throw bad(r, `value ${r.value} is above its denominator ${r.denominator}`);
+      }
+    }
+    return { data: { values: rows.map((r) => r.value), sizes: rows.map((r) => r.denominator) }, numerators: rows.map((r) => r.value) };
+  }
+  for (const r of rows) {
+    if ((chart === 'c' || chart === 'g') && r.value !== null && r.value < 0) throw bad(r, `negative ${chart === 'c' ? 'count' : 'gap'} ${r.value}`);
+    if (chart === 't' && r.value !== null && !(r.value > 0)) throw bad(r, `time between events ${r.value} must be greater than 0 on a t chart`);
+  }
+  // On xmr, mr and run charts a denominator makes each value the ratio value / denominator (contract section 3).
+  if (s.hasDenominator && (chart === 'xmr' || chart === 'mr' || chart === 'run')) {
+    const values = rows.map((r) => {
+      if (r.value === null || r.denominator === null) return null;
+      if (r.denominator === 0) throw bad(r, 'zero denominator');
+      return r.value / r.denominator;
+    });
+    return { data: { values }, numerators: rows.map((r) => r.value) };
+  }
+  return { data: { values: rows.map((r) => r.value) }, numerators: null };
+}
+
+/** The measure's records: one, or two for an x-bar chart (the x-bar chart and its S or R chart). */
+export function analyseMeasure(s: RawSeries, all: AnalyseSettings): MeasureRecord[] {
+  const m = settingsFor(s.measure, all);
+  const chart: UserChart = m.chart ?? 'xmr';
+  const rules = resolveRules(m);
+  const rows = s.rows;
+  const { data, numerators } = chartData(s, chart);
+
+  const phaseStarts: number[] = [];
+  const labelAt = new Map<number, string>();
+  for (const ph of m.phases ?? []) {
+    const i = indexOf(ph.period, s, '--phase', all.dateOrder);
+    phaseStarts.push(i);
+    if (ph.label) labelAt.set(i, ph.label);
+  }
   // A change of the optional phase column's label starts a new phase there (our extension).
-  const phaseLabels: (string | undefined)[] = [];
-  let currentLabel: string | null = null;
+  let current: string | null = rows[0]?.phase ?? null;
+  if (current) labelAt.set(0, labelAt.get(0) ?? current);
   rows.forEach((r, i) => {
-    if (i === 0) currentLabel = r.phase;
-    else if (r.phase !== null && r.phase !== currentLabel) {
+    if (i > 0 && r.phase !== null && r.phase !== current) {
       phaseStarts.push(i);
-      currentLabel = r.phase;
+      if (!labelAt.has(i)) labelAt.set(i, r.phase);
+      current = r.phase;
     }
   });
-  const excluded = indicesOf(settings.exclude, s, '--exclude', settings.dateOrder);
-  const analysis = analyseXmr(values, {
-    rules,
-    direction: settings.direction ?? s.direction ?? 'neutral',
-    phaseStarts,
-    baseline: settings.baseline,
-    excluded,
-    target: settings.target,
-  });
-  for (const ph of analysis.phases) phaseLabels[ph.index] = rows[ph.start].phase ?? undefined;
+  const excluded = (m.exclude ?? []).map((p) => indexOf(p, s, '--exclude', all.dateOrder));
+  const notes = rows.map((r) => r.note);
+  for (const [period, note] of Object.entries(m.notes ?? {})) notes[indexOf(period, s, 'notes', all.dateOrder)] = note;
   const sections = rows.map((r) => r.section).filter((x): x is string => x !== null);
-  return buildMeasureRecord(
-    {
-      measure: s.measure,
-      source: s.source,
-      chart: settings.chart,
-      periods: rows.map((r) => r.period),
-      denominators: s.hasDenominator ? rows.map((r) => r.denominator) : null,
-      notes: rows.map((r) => r.note),
-      phaseLabels,
-      section: sections[0],
-    },
-    analysis,
-  );
+
+  const charts: ChartType[] = [chart];
+  const companion = companionOf(chart);
+  if (companion) charts.push(companion);
+  return charts.map((type) => {
+    const analysis = analyse(data, {
+      chart: type,
+      rules,
+      direction: type === chart ? (m.direction ?? s.direction ?? 'neutral') : 'neutral',
+      phaseStarts,
+      baseline: m.baseline ?? null,
+      excluded,
+      target: type === chart ? (m.target ?? null) : null,
+      lclFloor: m.lclFloor ?? null,
+    });
+    const phaseLabels = analysis.phases.map((ph) => labelAt.get(ph.start));
+    const name = type === chart ? s.measure : `${s.measure} (${type.toUpperCase()})`;
+    return buildMeasureRecord(
+      {
+        measure: name,
+        source: s.source,
+        chart: type,
+        periods: rows.map((r) => r.period),
+        denominators: s.hasDenominator ? rows.map((r) => r.denominator) : null,
+        numerators,
+        subgroupSizes: data.subgroups ? data.subgroups.map((g) => g?.length ?? null) : null,
+        notes,
+        phaseLabels,
+        section: m.section ?? sections[0],
+        unit: m.unit,
+        ...(type === chart ? {} : { companionOf: s.measure }),
+        ...(all.falseSignals ? { expectedFalseSignals: all.falseSignals(rules, type, analysis.summary.n) } : {}),
+      },
+      analysis,
+    );
+  });
 }
 
 export function analyseAll(series: readonly RawSeries[], settings: AnalyseSettings, version: string): ResultDocument {
-  const rules = resolveRules(settings);
-  if (settings.baseline !== null && !(Number.isInteger(settings.baseline) && settings.baseline >= 1)) {
-    throw usageError(`--baseline ${settings.baseline}: expected a whole number of points >= 1`);
+  const b = settings.flags.baseline;
+  if (b !== undefined && b !== null && !(Number.isInteger(b) && b >= 1)) {
+    throw usageError(`--baseline ${b}: expected a whole number of points >= 1`);
+  }
+  const names = new Set(series.map((s) => s.measure));
+  for (const name of Object.keys(settings.config?.measures ?? {})) {
+    if (!names.has(name)) {
+      throw inputError(settings.config!.file, undefined, undefined, `measures."${name}" is not in the data; the measures are: ${[...names].join(', ')}`);
+    }
   }
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'spc', version },
-    measures: series.map((s) => analyseMeasure(s, settings, rules)),
+    measures: series.flatMap((s) => analyseMeasure(s, settings)),
   };
 }

@@ -47,6 +47,13 @@ describe('readSeries', () => {
     const s = readSeries('\uFEFFmeasure,period,value\r\n"Violence, serious",2020-01,5\r\n', 'x.csv');
     expect(s[0].measure).toBe('Violence, serious');
   });
+  it('gathers rows of the same period into a subgroup (duplicates are rejected later, by chart type)', () => {
+    const s = readSeries('measure,period,value\nA,2020-01,1\nA,2020-02,5\nA,2020-01,2\nA,2020-01,\n', 'x.csv')[0];
+    expect(s.rows.map((r) => [r.period.text, r.observations, r.lines])).toEqual([
+      ['2020-01', [1, 2], [2, 4, 5]],
+      ['2020-02', [5], [3]],
+    ]);
+  });
   it('normalises header names', () => {
     expect(normaliseHeader(' Measure_Name ')).toBe('measurename');
     expect(normaliseHeader('first-time entrants')).toBe('firsttimeentrants');
@@ -70,7 +77,6 @@ describe('readSeries', () => {
     ['measure,period,value\n', 'in.csv:1: no data rows after the header'],
     ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number'],
     ['measure,period,value\nA,Jan 20,1\n', 'in.csv:2:2: period "Jan 20" is not a date or period; expected one of YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY Qn, Qn YYYY, dd/mm/yyyy, YYYY'],
-    ['measure,period,value\nA,2020-01,1\nA,2020-01,2\n', 'in.csv:3:2: duplicate period "2020-01" for measure "A" (already on line 2)'],
     ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: measure, when, value'],
     ['measure,period,value\nA,2020-01\n', 'in.csv:2:3: row has 2 fields; the value column is missing'],
     ['measure,period,value\nA,2020-01,1,9\n', 'in.csv:2:4: row has 4 fields but the header has 3: "9" has no column'],

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { inputError, usageError } from '../io/errors.js';
 import { readSeries, type RawSeries, type Role } from '../io/read.js';
 import { writeOutputs } from '../io/write.js';
-import { analyseAll, type AnalyseSettings } from '../pipeline.js';
+import { analyseAll, type AnalyseSettings, type MeasureSettings, type UserChart } from '../pipeline.js';
+import { parseConfig } from '../io/config.js';
 import { pointsCsv, summaryCsv } from '../render/csv.js';
 import { scaleRecord, type ResultDocument } from '../render/document.js';
 import { uniqueSlugs } from '../render/names.js';
@@ -13,16 +14,19 @@ import type { Direction } from '../core/types.js';
 import { version } from '../version.js';
 
 export interface AnalyseFlags {
-  chart: 'xmr';
-  rules: string;
+  chart?: UserChart;
+  rules?: string;
   rule: string[];
   direction?: Direction;
   phase: string[];
   baseline?: string;
   exclude: string[];
-  screenMr: boolean;
+  screenMr?: boolean;
+  sigma?: 'mean-mr' | 'median-mr';
+  lclFloor?: string;
   target?: string;
   multiply: string;
+  config?: string;
   json: boolean;
   csv: boolean;
   out?: string;
@@ -96,19 +100,31 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   if (flags.json && flags.csv) throw usageError('--json and --csv both write to stdout: choose one (use --out for both files)');
   const multiply = numberFlag('--multiply', flags.multiply) ?? 1;
   if (multiply === 0) throw usageError('--multiply 0: expected a non-zero number');
-  const baseline = numberFlag('--baseline', flags.baseline);
-  const settings: AnalyseSettings = {
+  // Only flags actually given override the config file.
+  const given: MeasureSettings = {
     chart: flags.chart,
     preset: flags.rules,
-    ruleOverrides: flags.rule,
-    direction: flags.direction ?? null,
-    phases: flags.phase,
-    baseline,
-    exclude: flags.exclude,
+    ruleOverrides: flags.rule.length ? flags.rule : undefined,
+    direction: flags.direction,
+    phases: flags.phase.length ? flags.phase.map((period) => ({ period })) : undefined,
+    baseline: numberFlag('--baseline', flags.baseline) ?? undefined,
+    exclude: flags.exclude.length ? flags.exclude : undefined,
     screenMr: flags.screenMr,
-    target: numberFlag('--target', flags.target),
-    dateOrder: flags.dateOrder,
+    sigma: flags.sigma,
+    lclFloor: numberFlag('--lcl-floor', flags.lclFloor) ?? undefined,
+    target: numberFlag('--target', flags.target) ?? undefined,
   };
+  let config: AnalyseSettings['config'];
+  if (flags.config !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(flags.config, 'utf8');
+    } catch {
+      throw inputError(flags.config, undefined, undefined, 'no such config file');
+    }
+    config = { file: flags.config, ...parseConfig(text, flags.config) };
+  }
+  const settings: AnalyseSettings = { flags: given, config, dateOrder: flags.dateOrder };
   const series = readInputs(files, flags, io);
   const analysed = analyseAll(series, settings, version());
   const doc: ResultDocument = { ...analysed, measures: analysed.measures.map((m) => scaleRecord(m, multiply)) };

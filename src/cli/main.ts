@@ -3,6 +3,7 @@
  * Exit codes (contract section 7): 0 done, 1 input or data error, 2 usage error.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { CHART_TYPES } from '../core/charts.js';
 import { SpcError } from '../io/errors.js';
 import { runAnalyse, type AnalyseFlags, type CliIo } from './analyse.js';
 import { rulesText } from './rules.js';
@@ -51,8 +52,8 @@ Examples:
     .alias('analyze')
     .description('read measure series from CSV (FILE or - for stdin), compute limits and signals, write outputs')
     .argument('[files...]', 'CSV files in long format (measure, period, value, ...); none or - reads stdin')
-    .addOption(new Option('--chart <type>', 'chart type').choices(['xmr']).default('xmr'))
-    .option('--rules <preset>', 'rule preset: default, mdc (see `spc rules`)', 'default')
+    .addOption(new Option('--chart <type>', 'chart type (default xmr)').choices([...CHART_TYPES]))
+    .option('--rules <preset>', 'rule preset: default, mdc, ptd, western-electric, nelson, anhoej (default: default; anhoej on run charts)')
     .option('--rule <name=value>', 'override one rule parameter, repeatable (trend=7, shift=7, near-limit=2of3, outside-limits=off, ...)', collectRaw, [])
     .addOption(
       new Option('--direction <d>', 'which way is better (default: the direction column, else neutral)').choices([
@@ -64,7 +65,10 @@ Examples:
     .option('--phase <period>', 'a new phase (recalculated limits) starts at this period; repeatable or comma-separated', collect, [])
     .option('--baseline <n>', 'the first N observed points of each phase set that phase\'s limits')
     .option('--exclude <period>', 'leave this period out of the limit calculation (still plotted and tested); repeatable', collect, [])
-    .option('--screen-mr', 'drop moving ranges >= 3.267 x their mean once, then recompute the mean', false)
+    .option('--screen-mr', 'drop moving ranges >= 3.267 x their mean once, then recompute the mean')
+    .addOption(new Option('--sigma <method>', 'XmR sigma: mean-mr (mean moving range / 1.128) or median-mr (3.145 x median moving range)').choices(['mean-mr', 'median-mr']))
+    .option('--lcl-floor <x>', 'clamp lower limits at this value (e.g. 0 for counts on an XmR chart)')
+    .option('--config <file>', 'per-measure settings (YAML or JSON): chart, direction, target, phases, baseline, exclude, notes, unit, section')
     .option('--target <x>', 'target value, for the assurance icon')
     .option('--multiply <k>', 'scale values and lines for display (100 for percent); statistics are computed first', '1')
     .option('--json', 'write the result document to stdout', false)

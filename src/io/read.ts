@@ -49,6 +49,20 @@ export interface SeriesRow {
   readonly section: string | null;
   readonly phase: string | null;
   readonly line: number;
+  /** The observed values of every row of this period (empty values left out): a subgroup. */
+  readonly observations: readonly number[];
+  /** Lines of every row of this period (more than one only for subgroups). */
+  readonly lines: readonly number[];
+}
+
+/** The error for a period given twice where subgroups are not expected. */
+export function duplicatePeriodError(s: RawSeries, row: SeriesRow): SpcError {
+  return inputError(
+    s.source,
+    row.lines[1],
+    s.periodColumn,
+    `duplicate period "${row.period.text}" for measure "${s.measure}" (already on line ${row.lines[0]})`,
+  );
 }
 
 export interface RawSeries {
@@ -60,6 +74,8 @@ export interface RawSeries {
   readonly hasDenominator: boolean;
   /** From the optional direction column (one value per measure), else null. */
   readonly direction: Direction | null;
+  /** 1-based column of the period, for messages. */
+  readonly periodColumn: number;
 }
 
 /** Header matching ignores case, surrounding spaces and `_`/`-`/space differences. */
@@ -146,7 +162,7 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
   const fallbackMeasure = measureNameFromFile(file);
   const dateOrder = options.dateOrder ?? 'dmy';
 
-  const byMeasure = new Map<string, (SeriesRow & { measure: string })[]>();
+  const byMeasure = new Map<string, ParsedRow[]>();
   const directionOf = new Map<string, { direction: Direction; line: number }>();
   for (const r of data) {
     const line = lineOf(r);
@@ -203,27 +219,36 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
 
   const out: RawSeries[] = [];
   for (const [measure, rows] of byMeasure) {
-    const sorted = [...rows].sort((a, b) => a.period.time - b.period.time || a.line - b.line);
-    for (let k = 1; k < sorted.length; k++) {
-      if (sorted[k].period.time === sorted[k - 1].period.time) {
-        const [first, dup] = sorted[k - 1].line < sorted[k].line ? [sorted[k - 1], sorted[k]] : [sorted[k], sorted[k - 1]];
-        throw inputError(
-          file,
-          dup.line,
-          col.period + 1,
-          `duplicate period "${dup.period.text}" for measure "${measure}" (already on line ${first.line})`,
-        );
-      }
-    }
+    const sorted = groupSubgroups([...rows].sort((a, b) => a.period.time - b.period.time || a.line - b.line));
     out.push({
       measure,
       source: file,
-      rows: sorted.map(({ measure: _m, ...rest }) => rest),
+      rows: sorted,
       hasDenominator: col.denominator >= 0,
       direction: directionOf.get(measure)?.direction ?? null,
+      periodColumn: col.period + 1,
     });
   }
   return out;
+}
+
+type ParsedRow = Omit<SeriesRow, 'observations' | 'lines'> & { readonly measure: string };
+
+/** Merges rows of the same period into one row holding the subgroup (first row's value, note, phase). */
+function groupSubgroups(sorted: readonly ParsedRow[]): SeriesRow[] {
+  const out: { row: SeriesRow; observations: number[]; lines: number[] }[] = [];
+  for (const { measure: _m, ...r } of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.row.period.time === r.period.time) {
+      if (r.value !== null) last.observations.push(r.value);
+      last.lines.push(r.line);
+      continue;
+    }
+    const observations = r.value === null ? [] : [r.value];
+    const lines = [r.line];
+    out.push({ row: { ...r, observations, lines }, observations, lines });
+  }
+  return out.map((o) => o.row);
 }
 
 export { SpcError };
