@@ -3,8 +3,8 @@
  * expected flags can be read off the values by eye; every expected flag set is written out.
  */
 import { describe, expect, it } from 'vitest';
-import { alternating, nearLimit, outsideLimits, shift, trend, type RuleFrame } from '../src/core/rules.js';
-import { analyseXmr, preset } from '../src/core/index.js';
+import { alternating, alternatingUpDown, hugging, mixture, nearLimit, outsideLimits, shift, trend, type RuleFrame } from '../src/core/rules.js';
+import { PRESETS, analyseXmr, applyOverride, classifyPoint, enabledRules, preset } from '../src/core/index.js';
 
 /** A frame with centre 10, sigma 1 (limits 7 and 13), optional breaks before given positions. */
 function frame(values: number[], breaks: number[] = [], centre = 10, sigma = 1): RuleFrame {
@@ -157,5 +157,84 @@ describe('runs and missing values through analyseXmr', () => {
     // Phase 1 centre = (5*9 + 4*11 + 4*12)/13 = 137/13 = 10.54: 11 at index 7 is above, 9 at 8 below.
     // Phase 2 centre = (4*12 + 5*9 + 4*11)/13 = 137/13: the four 12s are above. Run = 9..16 (8 points).
     expect(crossing.points.filter((p) => p.signals.includes('shift')).map((p) => p.index)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
+  });
+});
+
+describe('near-limit-1sigma (4 of 5 beyond one sigma, Western Electric rule 3)', () => {
+  const rule = { count: 4, window: 5, beyondLimitCounts: true, windowSameSide: false };
+  it('flags the four points beyond the one-sigma line; the fifth may be anywhere', () => {
+    expect(list(nearLimit(frame([11.5, 11.5, 9, 11.5, 11.5]), rule, 1))).toEqual([1, 1, 0, 1, 1]);
+    expect(list(nearLimit(frame([11.5, 11.5, 9, 11.5, 10.5]), rule, 1))).toEqual([0, 0, 0, 0, 0]);
+  });
+  it('2 of 3 with the third point on the other side fires under Western Electric, not MDC', () => {
+    const we = { count: 2, window: 3, beyondLimitCounts: true, windowSameSide: false };
+    expect(list(nearLimit(frame([12.5, 9, 12.5]), we))).toEqual([1, 0, 1]);
+    expect(list(nearLimit(frame([12.5, 9, 12.5]), { ...we, windowSameSide: true }))).toEqual([0, 0, 0]);
+  });
+});
+
+describe('alternating up and down (Nelson test 4)', () => {
+  it('14 points whose direction of change alternates, wherever they lie', () => {
+    // All above the centre line (10), rising and falling in turn: sides do not alternate, steps do.
+    const v = Array.from({ length: 14 }, (_, i) => (i % 2 ? 12 : 11));
+    expect(list(alternatingUpDown(frame(v), 14))).toEqual(new Array(14).fill(1));
+    expect(list(alternating(frame(v), 14))).toEqual(new Array(14).fill(0));
+    expect(list(alternatingUpDown(frame(v.slice(0, 13)), 14))).toEqual(new Array(13).fill(0));
+  });
+  it('a tie breaks it', () => {
+    const v = [11, 12, 11, 12, 11, 12, 11, 11, 12, 11, 12, 11, 12, 11];
+    expect(list(alternatingUpDown(frame(v), 14))).toEqual(new Array(14).fill(0));
+  });
+});
+
+describe('hugging and mixture (Nelson tests 7 and 8)', () => {
+  it('hugging: 15 in a row strictly within one sigma, either side', () => {
+    const v = Array.from({ length: 15 }, (_, i) => (i % 2 ? 10.5 : 9.5));
+    expect(list(hugging(frame(v), 15))).toEqual(v.map((x) => (x > 10 ? 1 : 2)));
+    expect(list(hugging(frame([...v.slice(0, 14), 11]), 15))).toEqual(new Array(15).fill(0)); // on the line: not within
+  });
+  it('mixture: 8 in a row beyond one sigma with points on both sides', () => {
+    const v = [11.5, 8.5, 11.5, 8.5, 11.5, 8.5, 11.5, 8.5];
+    expect(list(mixture(frame(v), 8))).toEqual([1, 2, 1, 2, 1, 2, 1, 2]);
+    // All eight on one side is a shift, not a mixture.
+    expect(list(mixture(frame(new Array(8).fill(11.5)), 8))).toEqual(new Array(8).fill(0));
+  });
+});
+
+describe('presets', () => {
+  it('ptd: precedence outside-limits > trend > near-limit > shift decides a point', () => {
+    // Lower is better; a point in a falling trend (improvement) that is also above the UCL
+    // (concern): outside-limits comes first, so concern. Under improvement-wins it is improvement.
+    const hits = [
+      { rule: 'outside-limits' as const, side: 'high' as const },
+      { rule: 'trend' as const, side: 'low' as const },
+    ];
+    expect(classifyPoint(hits, 'lower-is-better', preset('ptd'))).toEqual({ variation: 'concern', side: 'high' });
+    expect(classifyPoint(hits, 'lower-is-better', preset('default'))).toEqual({ variation: 'improvement', side: 'low' });
+  });
+  it('alternating alone is neutral whatever the direction', () => {
+    expect(classifyPoint([{ rule: 'alternating', side: 'high' }], 'higher-is-better', preset('default'))).toEqual({ variation: 'neutral', side: 'high' });
+  });
+  it('ptd screens moving ranges and warns for phases of 12 points or fewer', () => {
+    const a = analyseXmr([1, 2, 1, 2, 1, 2, 1, 2, 1, 2], { rules: preset('ptd'), direction: 'neutral' });
+    expect(a.warnings).toContainEqual({ kind: 'short-phase', phase: 0, n: 10, below: 13 });
+    expect(a.phases[0].sigma).not.toBeNull();
+  });
+  it('every preset enables the rules of contract section 3a', () => {
+    expect(Object.fromEntries(Object.keys(PRESETS).map((p) => [p, enabledRules(preset(p))]))).toEqual({
+      default: ['outside-limits', 'trend', 'shift', 'alternating', 'near-limit'],
+      mdc: ['outside-limits', 'trend', 'shift', 'near-limit'],
+      ptd: ['outside-limits', 'trend', 'shift', 'near-limit'],
+      'western-electric': ['outside-limits', 'shift', 'near-limit', 'near-limit-1sigma'],
+      nelson: ['outside-limits', 'trend', 'shift', 'alternating', 'near-limit', 'near-limit-1sigma', 'hugging', 'mixture'],
+      anhoej: ['outside-limits', 'longest-run', 'crossings'],
+    });
+  });
+  it('--rule overrides parse and validate', () => {
+    const r = applyOverride(applyOverride(preset('default'), 'near-limit=2of3'), 'sigma=median=3.145');
+    expect(r.nearLimit).toEqual({ count: 2, window: 3, beyondLimitCounts: true, windowSameSide: true });
+    expect(r.xmrSigma).toEqual({ method: 'median', factor: 3.145 });
+    expect(() => applyOverride(r, 'near-limit=4of3')).toThrow(/1 <= K <= M/);
+    expect(() => applyOverride(r, 'bogus=1')).toThrow(/unknown rule parameter/);
   });
 });

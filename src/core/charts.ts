@@ -213,12 +213,9 @@ const mr: ChartDefinition = {
       return v === null || prev === null || phaseOf[i] !== phaseOf[i - 1] ? null : Math.abs(v - prev);
     });
   },
-  phase({ data, plotted, phase, lines }) {
-    // A moving range sets the limits when both of its points do.
-    const used: number[] = [];
-    for (let i = phase.start + 1; i <= phase.end; i++) {
-      if (plotted[i] !== null && phase.limit[i] && data.values[i - 1] !== null && phase.limit[i - 1]) used.push(plotted[i]!);
-    }
+  phase({ plotted, phase, lines }) {
+    // The plotted points are the moving ranges: those in the phase's baseline, not excluded, set the limits.
+    const used = limitIndices(phase).map((i) => plotted[i]!);
     const centre = used.length ? mean(used) : null;
     if (centre === null) return { centre: null, sigma: null, movingRanges: 0, limitsVary: false };
     // UCL = D4 MR-bar = 3.267 MR-bar, LCL = D3 MR-bar = 0 (Montgomery eq. 6.34): sigma = (D4 - 1) MR-bar / 3.

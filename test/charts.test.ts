@@ -1,0 +1,187 @@
+/**
+ * Every chart type on small series whose lines are worked out by hand from the textbook formula
+ * (each expectation says how). Published worked examples are in test/published.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { a2, a3, analyse, b3, b4, c4, crossingsMin, d2, dd4, longestRunMax, preset, type AnalysisOptions, type SeriesData } from '../src/core/index.js';
+
+const base: AnalysisOptions = { rules: preset('default'), direction: 'neutral' };
+const run = (data: SeriesData, o: Partial<AnalysisOptions>) => analyse(data, { ...base, ...o });
+const col = (a: ReturnType<typeof analyse>, key: 'centre' | 'ucl' | 'lcl' | 'upper2' | 'lower2' | 'upper1' | 'lower1' | 'value' | 'sigma') =>
+  a.points.map((p) => p[key]);
+
+describe('mr', () => {
+  it('plots moving ranges; centre MR-bar, UCL 3.267 MR-bar, LCL 0 (Montgomery eq. 6.34)', () => {
+    // [1, 4, 2, 6, 5]: ranges 3, 2, 4, 1 -> MR-bar 2.5, UCL 8.1675.
+    const a = run({ values: [1, 4, 2, 6, 5] }, { chart: 'mr' });
+    expect(col(a, 'value')).toEqual([null, 3, 2, 4, 1]);
+    expect(a.phases[0].centre).toBe(2.5);
+    expect(a.points[1].ucl).toBeCloseTo(8.1675, 12);
+    expect(a.points[1].lcl).toBe(0);
+    expect(a.warnings.filter((w) => w.kind === 'missing-value')).toEqual([]);
+  });
+});
+
+describe('run chart and the Anhoej rules', () => {
+  it('centre is the median; no limits', () => {
+    // Sorted 1 1 2 3 4 5 6 9: median (3 + 4) / 2 = 3.5.
+    const a = run({ values: [3, 1, 4, 1, 5, 9, 2, 6] }, { chart: 'run', rules: preset('anhoej') });
+    expect(a.phases[0].centre).toBe(3.5);
+    expect(a.points.every((p) => p.ucl === null && p.lcl === null)).toBe(true);
+    // Sides L L H L H H L H: 8 useful, longest run 2, 5 crossings; limits 6 and 1 (see below).
+    expect(a.phases[0].runs).toEqual({ useful: 8, longestRun: 2, longestRunMax: 6, crossings: 5, crossingsMin: 1 });
+    expect(a.points.every((p) => p.signals.length === 0)).toBe(true);
+  });
+  it('a long run and too few crossings flag the whole phase', () => {
+    // 9 points at 8/9 then 9 at 1/2: median (2 + 8) / 2 = 5; one run of 9 above, one of 9 below.
+    const values = [8, 9, 8, 9, 8, 9, 8, 9, 8, 1, 2, 1, 2, 1, 2, 1, 2, 1];
+    const a = run({ values }, { chart: 'run', rules: preset('anhoej'), direction: 'higher-is-better' });
+    // 18 useful: longest run limit round(log2 18 + 3) = 7; crossings limit: smallest c with
+    // P(Bin(17, 0.5) <= c) >= 0.05 is 5 (computed with exact binomial sums).
+    expect(a.phases[0].runs).toEqual({ useful: 18, longestRun: 9, longestRunMax: 7, crossings: 1, crossingsMin: 5 });
+    expect(a.points.every((p) => p.signals.join() === 'longest-run,crossings')).toBe(true);
+  });
+  it('points on the median neither break nor extend a run', () => {
+    // Median of [1, 5, 1, 5, 3, 3, 3] is 3: useful points 1 5 1 5, crossings 3.
+    const a = run({ values: [1, 5, 1, 5, 3, 3, 3] }, { chart: 'run', rules: preset('anhoej') });
+    expect(a.phases[0].runs).toMatchObject({ useful: 4, longestRun: 1, crossings: 3 });
+  });
+  it('limits follow Anhoej & Olesen (2014): round(log2 n + 3) and the 5th percentile of Bin(n - 1, 1/2)', () => {
+    // Exact binomial quantiles computed independently (Python math.comb): n = 10, 20, 30, 50, 100.
+    expect([10, 20, 30, 50, 100].map(longestRunMax)).toEqual([6, 7, 8, 9, 10]);
+    expect([10, 20, 30, 50, 100].map(crossingsMin)).toEqual([2, 6, 10, 19, 41]);
+  });
+});
+
+describe('attribute charts', () => {
+  // 10, 20, 30 of 100 each: p-bar = 60 / 300 = 0.2, sigma = sqrt(0.2 * 0.8 / 100) = 0.04.
+  const data = { values: [10, 20, 30], sizes: [100, 100, 100] };
+  it('p: centre p-bar, limits p-bar +/- 3 sqrt(p-bar(1 - p-bar)/n) (Montgomery eq. 7.8)', () => {
+    const a = run(data, { chart: 'p' });
+    expect(col(a, 'value')).toEqual([0.1, 0.2, 0.3]);
+    expect(a.points[0].centre).toBeCloseTo(0.2, 15);
+    expect(a.points[0].ucl).toBeCloseTo(0.32, 12);
+    expect(a.points[0].lcl).toBeCloseTo(0.08, 12);
+    expect(a.points[0].upper2).toBeCloseTo(0.28, 12);
+  });
+  it('np: centre n p-bar, sigma sqrt(n p-bar (1 - p-bar)) (Montgomery eq. 7.13)', () => {
+    const a = run(data, { chart: 'np' });
+    expect(col(a, 'value')).toEqual([10, 20, 30]);
+    expect(a.points[0].centre).toBeCloseTo(20, 12);
+    expect(a.points[0].ucl).toBeCloseTo(32, 12);
+    expect(a.points[0].lcl).toBeCloseTo(8, 12);
+  });
+  it("p' (Laney): sigma_z from the moving ranges of the z-scores", () => {
+    // z = -2.5, 0, 2.5: ranges 2.5, 2.5, sigma_z = 2.5 / 1.128; sigma' = 0.04 sigma_z.
+    const a = run(data, { chart: 'pp' });
+    const s = (0.04 * 2.5) / 1.128;
+    expect(a.phases[0].stats.sigmaZ).toBeCloseTo(2.5 / 1.128, 12);
+    expect(a.points[1].ucl).toBeCloseTo(0.2 + 3 * s, 12);
+    expect(a.points[1].lcl).toBe(0); // 0.2 - 0.266 < 0: clamped
+    expect(a.phases[0].lclClamped).toBe(true);
+  });
+  it('u: centre u-bar = sum y / sum n, sigma sqrt(u-bar / n_i) (Montgomery eq. 7.19)', () => {
+    // 3 of 1, 6 of 2, 3 of 1: u-bar 12 / 4 = 3; sigma sqrt(3) and sqrt(1.5).
+    const a = run({ values: [3, 6, 3], sizes: [1, 2, 1] }, { chart: 'u' });
+    expect(col(a, 'value')).toEqual([3, 3, 3]);
+    expect(a.points[0].ucl).toBeCloseTo(3 + 3 * Math.sqrt(3), 12);
+    expect(a.points[1].ucl).toBeCloseTo(3 + 3 * Math.sqrt(1.5), 12);
+    expect(a.points[1].lcl).toBe(0);
+    expect(a.phases[0].ucl).toBeNull(); // limits vary with n
+  });
+  it("u' (Laney) on equal sizes with no between-point variation has zero-width limits", () => {
+    const a = run({ values: [3, 6, 3], sizes: [1, 2, 1] }, { chart: 'up' });
+    expect(a.phases[0].stats.sigmaZ).toBe(0);
+    expect(a.points[0].ucl).toBe(3);
+  });
+  it('c: centre c-bar, sigma sqrt(c-bar), LCL clamped at 0 (Montgomery eq. 7.17)', () => {
+    // [2, 4, 6, 4]: c-bar 4, sigma 2: UCL 10, LCL -2 -> 0, two-sigma 8 and 0, one-sigma 6 and 2.
+    const a = run({ values: [2, 4, 6, 4] }, { chart: 'c' });
+    expect([a.points[0].centre, a.points[0].ucl, a.points[0].lcl, a.points[0].upper2, a.points[0].lower2, a.points[0].upper1, a.points[0].lower1]).toEqual([
+      4, 10, 0, 8, 0, 6, 2,
+    ]);
+    expect(a.phases[0].lclClamped).toBe(true);
+    expect(a.phases[0].uclClamped).toBe(false);
+  });
+});
+
+describe('rare events', () => {
+  it('g: limits from the mean, sigma sqrt(g(g + 1)), LCL 0; the centre line drawn at the median', () => {
+    // [0, 2, 4, 10]: g-bar 4, sigma sqrt(20), UCL 4 + 3 sqrt(20); median (2 + 4) / 2 = 3.
+    const a = run({ values: [0, 2, 4, 10] }, { chart: 'g' });
+    expect(a.points[0].centre).toBe(3);
+    expect(a.points[0].ucl).toBeCloseTo(4 + 3 * Math.sqrt(20), 12);
+    expect(a.points[0].lcl).toBe(0);
+    expect(a.phases[0].stats.mean).toBe(4);
+  });
+  it('t: XmR on y^(1/3.6), lines back-transformed', () => {
+    // y = 1, 2^3.6, 3^3.6 -> w = 1, 2, 3: mean 2, MR-bar 1, sigma 1 / 1.128.
+    const a = run({ values: [1, 2 ** 3.6, 3 ** 3.6] }, { chart: 't' });
+    expect(a.points[0].centre).toBeCloseTo(2 ** 3.6, 9); // 12.1257
+    expect(a.points[0].ucl).toBeCloseTo((2 + 3 / 1.128) ** 3.6, 9); // 254.71
+    expect(a.points[0].lcl).toBe(0); // 2 - 2.66 < 0
+    expect(a.points[0].upper2).toBeCloseTo((2 + 2 / 1.128) ** 3.6, 9);
+  });
+});
+
+describe('subgroup charts', () => {
+  // Subgroups [1, 2, 3] and [2, 3, 4]: means 2, 3; s = 1, 1; ranges 2, 2.
+  const data: SeriesData = { values: [null, null], subgroups: [[1, 2, 3], [2, 3, 4]] };
+  it('constants: c4 from the gamma function, tabulated d2 (Montgomery appendix VI)', () => {
+    expect(c4(3)).toBeCloseTo(Math.sqrt(Math.PI) / 2, 14); // sqrt(2/2) Gamma(3/2) / Gamma(1)
+    expect(c4(2)).toBeCloseTo(Math.sqrt(2 / Math.PI), 14);
+    // Montgomery's table to three decimals: A3(3) 1.954, B4(3) 2.568, B3(6) 0.030, A2(3) 1.023, D4(3) 2.574.
+    expect(a3(3)).toBeCloseTo(1.954, 3);
+    expect(b4(3)).toBeCloseTo(2.568, 3);
+    expect(b3(6)).toBeCloseTo(0.03, 3);
+    expect(b3(5)).toBe(0);
+    expect(a2(3)).toBeCloseTo(1.023, 3);
+    expect(dd4(3)).toBeCloseTo(2.574, 3);
+    expect(d2(5)).toBe(2.326);
+  });
+  it('xbar-s: grand mean +/- A3 s-bar; S chart s-bar, B3 s-bar, B4 s-bar', () => {
+    const x = run(data, { chart: 'xbar-s' });
+    expect(col(x, 'value')).toEqual([2, 3]);
+    expect(x.points[0].centre).toBe(2.5);
+    expect(x.points[0].ucl).toBeCloseTo(2.5 + a3(3) * 1, 12);
+    const s = run(data, { chart: 's' });
+    expect(col(s, 'value')).toEqual([1, 1]);
+    expect(s.points[0].centre).toBe(1);
+    expect(s.points[0].ucl).toBeCloseTo(b4(3), 12);
+    expect(s.points[0].lcl).toBe(0);
+  });
+  it('xbar-r: grand mean +/- A2 R-bar; R chart R-bar, D3 R-bar, D4 R-bar', () => {
+    const x = run(data, { chart: 'xbar-r' });
+    expect(x.points[0].ucl).toBeCloseTo(2.5 + a2(3) * 2, 12);
+    const r = run(data, { chart: 'r' });
+    expect(r.points[0].centre).toBe(2);
+    expect(r.points[0].ucl).toBeCloseTo(dd4(3) * 2, 12);
+    expect(r.points[0].lcl).toBe(0);
+  });
+  it('unequal subgroup sizes: size-weighted grand mean and pooled s (Montgomery eqs. 6.30, 6.31)', () => {
+    // [1, 2, 3] and [2, 4]: grand mean (2*3 + 3*2) / 5 = 2.4; pooled s = sqrt((2*1 + 1*2) / (5 - 2)).
+    const pooled = Math.sqrt(4 / 3);
+    const x = run({ values: [null, null], subgroups: [[1, 2, 3], [2, 4]] }, { chart: 'xbar-s' });
+    expect(x.points[0].centre).toBeCloseTo(2.4, 14);
+    expect(x.points[0].ucl).toBeCloseTo(2.4 + a3(3) * pooled, 12);
+    expect(x.points[1].ucl).toBeCloseTo(2.4 + a3(2) * pooled, 12);
+    expect(x.phases[0].ucl).toBeNull();
+    expect(x.phases[0].stats.sBar).toBeCloseTo(pooled, 14);
+  });
+});
+
+describe('XmR options', () => {
+  it('--lcl-floor 0 clamps the lower limit and says so', () => {
+    // [1, 10, 1, 10]: mean 5.5, MR-bar 9: LCL 5.5 - 3 * 9 / 1.128 < 0.
+    const a = run({ values: [1, 10, 1, 10] }, { lclFloor: 0 });
+    expect(a.points[0].lcl).toBe(0);
+    expect(a.phases[0].lclClamped).toBe(true);
+    expect(a.points[0].ucl).toBeCloseTo(5.5 + (3 * 9) / 1.128, 12);
+  });
+  it('--sigma median-mr: limits at 3.145 x the median moving range (Wheeler)', () => {
+    // [1, 2, 4, 7, 11]: ranges 1, 2, 3, 4, median 2.5: UCL 5 + 7.8625.
+    const a = run({ values: [1, 2, 4, 7, 11] }, { rules: { ...preset('default'), xmrSigma: { method: 'median', factor: 3.145 } } });
+    expect(a.points[0].ucl).toBeCloseTo(5 + 3.145 * 2.5, 12);
+    expect(a.phases[0].stats.mrMedian).toBe(2.5);
+  });
+});
