@@ -234,3 +234,92 @@ describe('spc rules, --version, --help', () => {
     expect(r.out).toContain('--screen-mr');
   });
 });
+
+describe('--config: a mixed pack of counts, rates and proportions', () => {
+  const pack = join(root, 'test', 'fixtures', 'pack');
+  const args = ['analyse', join(pack, 'pack.csv'), '--config', join(pack, 'spc.config.yaml'), '--json'];
+  it('applies each measure\'s chart, direction, unit, section, target, phases, notes, baseline, exclude and floor', () => {
+    const r = spc(args);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    const by = Object.fromEntries(doc.measures.map((m: { measure: string }) => [m.measure, m]));
+    expect(doc.measures.map((m: { measure: string; chart: string; direction: string }) => [m.measure, m.chart, m.direction])).toEqual([
+      ['Drug-related deaths', 'c', 'lower-is-better'],
+      ['Violence against the person (per 1000)', 'u', 'lower-is-better'],
+      ['Proven reoffending', 'p', 'lower-is-better'],
+      ['First-time entrants', 'xmr', 'lower-is-better'],
+    ]);
+    const u = by['Violence against the person (per 1000)'];
+    expect(u.unit).toBe('crimes per 1,000 people');
+    expect(u.section).toBe('A. Violence');
+    expect(u.summary.target).toBe(7.5);
+    // u chart: value = count / denominator (thousands of people), e.g. the first row 1786 / 215.
+    expect(u.points[0].value).toBeCloseTo(1786 / 215, 12);
+    expect(u.points[0].numerator).toBe(1786);
+    const p = by['Proven reoffending'];
+    expect(p.phases.map((ph: { start: string; label?: string }) => [ph.start, ph.label ?? null])).toEqual([
+      ['2017-Q1', null],
+      ['2019-Q1', 'New probation model'],
+    ]);
+    expect(p.points.find((pt: { period: string }) => pt.period === '2018-Q3').note).toBe('Data system change');
+    const fte = by['First-time entrants'];
+    expect(fte.phases[0]).toMatchObject({ baselineN: 8, limitN: 7 });
+    expect(fte.points[1].excluded).toBe(true);
+    expect(fte.points.every((pt: { lcl: number }) => pt.lcl >= 0)).toBe(true);
+    // The c chart of small counts has its lower limit clamped at 0.
+    expect(by['Drug-related deaths'].phases[0].lclClamped).toBe(true);
+  });
+  it('command-line flags override the file', () => {
+    const doc = JSON.parse(spc([...args, '--direction', 'higher-is-better', '--chart', 'xmr']).out);
+    expect(doc.measures.map((m: { chart: string; direction: string }) => `${m.chart} ${m.direction}`)).toEqual(new Array(4).fill('xmr higher-is-better'));
+  });
+  it.each([
+    ['unknown key', 'measures:\n  Drug-related deaths:\n    colour: red\n', 'error: bad.yaml: measures."Drug-related deaths".colour: unknown key; expected one of chart, rules, rule'],
+    ['unknown measure', 'measures:\n  Burglary:\n    chart: c\n', 'error: bad.yaml: measures."Burglary" is not in the data; the measures are: Drug-related deaths,'],
+    ['bad chart', 'defaults:\n  chart: pie\n', 'error: bad.yaml: defaults.chart: "pie" is not a chart type; choose one of xmr, mr, run'],
+    ['bad direction', 'defaults:\n  direction: up\n', 'error: bad.yaml: defaults.direction: "up" is not one of higher-is-better, lower-is-better, neutral'],
+    ['bad YAML', 'defaults: [\n', 'error: bad.yaml:'],
+    ['missing period', 'measures:\n  Proven reoffending:\n    exclude: [2030-Q1]\n', 'error: --exclude 2030-Q1: measure "Proven reoffending" has no such period'],
+  ])('%s', (_name, yaml, message) => {
+    file('bad.yaml', yaml);
+    const r = spc(['analyse', join(pack, 'pack.csv'), '--config', 'bad.yaml', '--json']);
+    expect(r.code).not.toBe(0);
+    expect(r.err.startsWith(message)).toBe(true);
+    expect(r.out).toBe('');
+  });
+});
+
+describe('chart types from the command line', () => {
+  it('xbar-s writes the x-bar chart and its S chart', () => {
+    const rows = ['measure,period,value'];
+    [[1, 2, 3], [2, 3, 4], [3, 4, 5]].forEach((g, i) => g.forEach((v) => rows.push(`W,2020-0${i + 1},${v}`)));
+    const doc = JSON.parse(spc(['analyse', '-', '--chart', 'xbar-s', '--json'], rows.join('\n') + '\n').out);
+    expect(doc.measures.map((m: { measure: string; chart: string }) => [m.measure, m.chart])).toEqual([
+      ['W', 'xbar-s'],
+      ['W (S)', 's'],
+    ]);
+    expect(doc.measures[0].points.map((p: { value: number; subgroupSize: number }) => [p.value, p.subgroupSize])).toEqual([
+      [2, 3],
+      [3, 3],
+      [4, 3],
+    ]);
+  });
+  it.each([
+    ['p without a denominator', ['--chart', 'p'], 'measure,period,value\nA,2020-01,1\n', 'needs a denominator column'],
+    ['value above denominator', ['--chart', 'p'], 'measure,period,value,n\nA,2020-01,5,4\n', 'stdin:2: measure "A" at 2020-01: value 5 is above its denominator 4'],
+    ['zero denominator', ['--chart', 'u'], 'measure,period,value,n\nA,2020-01,5,0\n', 'stdin:2: measure "A" at 2020-01: denominator 0 must be greater than 0'],
+    ['negative count', ['--chart', 'c'], 'measure,period,value\nA,2020-01,-1\n', 'stdin:2: measure "A" at 2020-01: negative count -1'],
+    ['t chart zero', ['--chart', 't'], 'measure,period,value\nA,2020-01,0\n', 'stdin:2: measure "A" at 2020-01: time between events 0 must be greater than 0'],
+    ['duplicate on xmr', [], 'measure,period,value\nA,2020-01,1\nA,2020-01,2\n', 'stdin:3:2: duplicate period "2020-01" for measure "A" (already on line 2)'],
+  ])('data error: %s', (_name, extra, input, message) => {
+    const r = spc(['analyse', '-', '--json', ...(extra as string[])], input as string);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(message);
+  });
+  it('--chart run uses the anhoej preset by default and reports the runs per phase', () => {
+    const doc = JSON.parse(spc(['analyse', fixture, '--chart', 'run', '--json']).out);
+    const m = doc.measures[0];
+    expect(m.rules.preset).toBe('anhoej');
+    expect(Object.keys(m.phases[0].runs)).toEqual(['useful', 'longestRun', 'longestRunMax', 'crossings', 'crossingsMin']);
+  });
+});

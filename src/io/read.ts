@@ -70,7 +70,7 @@ export interface RawSeries {
   readonly source: string;
   /** Sorted by period. */
   readonly rows: readonly SeriesRow[];
-  /** Whether the file has a denominator column. */
+  /** Whether the measure has denominators (the column exists and at least one of its cells is filled). */
   readonly hasDenominator: boolean;
   /** From the optional direction column (one value per measure), else null. */
   readonly direction: Direction | null;
@@ -224,7 +224,8 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
       measure,
       source: file,
       rows: sorted,
-      hasDenominator: col.denominator >= 0,
+      // A measure whose denominator cells are all empty has none (a mixed pack shares one column).
+      hasDenominator: col.denominator >= 0 && sorted.some((r) => r.denominator !== null),
       direction: directionOf.get(measure)?.direction ?? null,
       periodColumn: col.period + 1,
     });
