@@ -1,6 +1,6 @@
 /** The CSV reader and period parser: accepted forms, sorting, and errors that name file:line:column. */
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../src/io/periods.js';
+import { isoDate, nextPeriod, parsePeriod, periodOf } from '../src/io/periods.js';
 import { normaliseHeader, readSeries, parseNumber } from '../src/io/read.js';
 import { SpcError } from '../src/io/errors.js';
 
@@ -14,6 +14,22 @@ describe('parsePeriod', () => {
     ['05/01/2023', '2023-01-05', 'day'],
     ['2019', '2019-01-01', 'year'],
     ['  2021-03  ', '2021-03-01', 'month'],
+    ['Jan 2021', '2021-01-01', 'month'],
+    ['September 2020', '2020-09-01', 'month'],
+    ['Sept 2020', '2020-09-01', 'month'],
+    ['05/01/23', '2023-01-05', 'day'],
+    ['31/12/99', '1999-12-31', 'day'],
+    ['2021/22', '2021-04-01', 'financial-year'],
+    ['2021/22 Q1', '2021-04-01', 'financial-quarter'],
+    ['2021/22 Q4', '2022-01-01', 'financial-quarter'],
+    // ISO 8601: week 1 of 2021 starts on Monday 4 January 2021; 2020 has 53 weeks.
+    ['2021-W01', '2021-01-04', 'week'],
+    ['2021-W05', '2021-02-01', 'week'],
+    ['2020-W53', '2020-12-28', 'week'],
+    // Excel: serial 44197 is 1 January 2021 (1900 date system); 43831 is 1 January 2020.
+    ['44197', '2021-01-01', 'day'],
+    ['43831', '2020-01-01', 'day'],
+    ['2021-03-15T00:00:00Z', '2021-03-15', 'day'],
   ])('%s starts on %s', (text, date, granularity) => {
     expect(parsePeriod(text)).toMatchObject({ text: text.trim(), date, granularity });
   });
@@ -21,10 +37,39 @@ describe('parsePeriod', () => {
     expect(parsePeriod('01/05/2023', 'mdy')?.date).toBe('2023-01-05');
   });
   it('rejects impossible dates and other text', () => {
-    for (const t of ['31/02/2021', '2021-13', '2021-Q5', 'March', '', '2021-02-30']) expect(parsePeriod(t)).toBeNull();
+    for (const t of ['31/02/2021', '2021-13', '2021-Q5', 'March', '', '2021-02-30', '2021/23', '2021-W53', 'Foo 2021', '123456']) {
+      expect(parsePeriod(t)).toBeNull();
+    }
   });
   it('time is UTC midnight', () => {
     expect(parsePeriod('2020-04')?.time).toBe(Date.UTC(2020, 3, 1));
+  });
+});
+
+describe('periodOf and nextPeriod', () => {
+  const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  it.each([
+    ['2021-02-14', 'month', '2021-02', '2021-02-01'],
+    ['2021-02-14', 'quarter', '2021-Q1', '2021-01-01'],
+    ['2021-02-14', 'financial-quarter', '2020/21 Q4', '2021-01-01'],
+    ['2021-04-01', 'financial-quarter', '2021/22 Q1', '2021-04-01'],
+    ['2021-12-31', 'financial-quarter', '2021/22 Q3', '2021-10-01'],
+    ['2021-02-14', 'year', '2021', '2021-01-01'],
+    ['2021-03-31', 'financial-year', '2020/21', '2020-04-01'],
+    ['2021-01-03', 'week', '2020-W53', '2020-12-28'],
+    ['2021-01-04', 'week', '2021-W01', '2021-01-04'],
+    ['2024-12-30', 'week', '2025-W01', '2024-12-30'],
+  ] as const)('%s in a %s is %s', (date, g, label, start) => {
+    const p = periodOf(t(date), g);
+    expect(p.label).toBe(label);
+    expect(isoDate(p.time)).toBe(start);
+    // The label reads back as the same period start.
+    expect(parsePeriod(label)?.time).toBe(p.time);
+  });
+  it('steps to the next period', () => {
+    expect(isoDate(nextPeriod(t('2021-11-01'), 'quarter'))).toBe('2022-02-01');
+    expect(isoDate(nextPeriod(t('2021-12-01'), 'month'))).toBe('2022-01-01');
+    expect(isoDate(nextPeriod(t('2020-12-28'), 'week'))).toBe('2021-01-04');
   });
 });
 
@@ -76,7 +121,7 @@ describe('readSeries', () => {
     ['', 'in.csv: the file is empty'],
     ['measure,period,value\n', 'in.csv:1: no data rows after the header'],
     ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number'],
-    ['measure,period,value\nA,Jan 20,1\n', 'in.csv:2:2: period "Jan 20" is not a date or period; expected one of YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY Qn, Qn YYYY, dd/mm/yyyy, YYYY'],
+    ['measure,period,value\nA,Jan 20,1\n', 'in.csv:2:2: period "Jan 20" is not a date or period; expected one of YYYY-MM-DD, YYYY-MM, Mon YYYY, YYYY-Qn, YYYY Qn, Qn YYYY, dd/mm/yyyy, dd/mm/yy, YYYY, 2021/22, 2021/22 Q1, 2021-W05, Excel serial dates'],
     ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: measure, when, value'],
     ['measure,period,value\nA,2020-01\n', 'in.csv:2:3: row has 2 fields; the value column is missing'],
     ['measure,period,value\nA,2020-01,1,9\n', 'in.csv:2:4: row has 4 fields but the header has 3: "9" has no column'],
