@@ -10,7 +10,7 @@ import { applyOverride, preset, RuleOptionError } from './core/presets.js';
 import type { Direction, RuleSet } from './core/types.js';
 import { buildMeasureRecord, SCHEMA_VERSION, type MeasureRecord, type ResultDocument } from './render/document.js';
 import { inputError, usageError } from './io/errors.js';
-import { parsePeriod, type DateOrder } from './io/periods.js';
+import { inferFrequency, isoDate, labelFor, missingPeriods, parsePeriod, type DateOrder } from './io/periods.js';
 import { duplicatePeriodError, type RawSeries } from './io/read.js';
 
 export const DIRECTIONS: readonly Direction[] = ['higher-is-better', 'lower-is-better', 'neutral'];
@@ -34,6 +34,8 @@ export interface MeasureSettings {
   readonly section?: string;
   /** Annotations by period label. */
   readonly notes?: Readonly<Record<string, string>>;
+  /** `zero`: periods missing inside a count series become 0 (otherwise they are reported as a gap). */
+  readonly fillMissing?: 'zero';
 }
 
 export interface AnalyseSettings {
@@ -42,6 +44,8 @@ export interface AnalyseSettings {
   /** From `--config`: `defaults` and per-measure entries. */
   readonly config?: { readonly file: string; readonly defaults?: MeasureSettings; readonly measures?: Readonly<Record<string, MeasureSettings>> };
   readonly dateOrder: DateOrder;
+  /** Turn data warnings (gaps, missing-value markers, encoding) into errors. */
+  readonly strict?: boolean;
   /** Expected false signals for a chart of n points under a rule set (from the ARL simulation). */
   readonly falseSignals?: (rules: RuleSet, chart: ChartType, n: number) => number | null;
 }
@@ -121,10 +125,47 @@ function chartData(s: RawSeries, chart: UserChart): { data: SeriesData; numerato
 }
 
 /** The measure's records: one, or two for an x-bar chart (the x-bar chart and its S or R chart). */
-export function analyseMeasure(s: RawSeries, all: AnalyseSettings): MeasureRecord[] {
-  const m = settingsFor(s.measure, all);
+/**
+ * Periods missing inside the series: reported as a gap, or with `fillMissing: zero` on a count
+ * series filled with 0 (the previous row's phase label is carried, so no phase starts there).
+ */
+function fillGaps(s: RawSeries, m: MeasureSettings, chart: UserChart, strict: boolean): { series: RawSeries; warnings: string[] } {
+  const frequency = inferFrequency(s.rows.map((r) => r.period));
+  if (frequency === null) return { series: s, warnings: [] };
+  const gaps = missingPeriods(s.rows.map((r) => r.period), frequency);
+  if (gaps.length === 0) return { series: s, warnings: [] };
+  const style = s.rows[0].period.granularity;
+  const label = (t: number) => (style === 'day' ? isoDate(t) : labelFor(t, frequency));
+  const shown = gaps.slice(0, 12).map(label).join(', ') + (gaps.length > 12 ? `, ... (${gaps.length} in all)` : '');
+  const canFill = m.fillMissing === 'zero' && !s.hasDenominator && CHARTS[chart].needs === 'values';
+  if (!canFill) {
+    const message = `gap: no row for ${shown} (a ${frequency} series)` + (m.fillMissing === 'zero' ? '; not filled: --fill-missing zero fills count series only' : '');
+    if (strict) throw inputError(s.source, undefined, undefined, `measure "${s.measure}": ${message} (--strict)`);
+    return { series: s, warnings: [message] };
+  }
+  const rows = [...s.rows];
+  for (const t of gaps) {
+    const k = rows.findIndex((r) => r.period.time > t);
+    const prev = rows[k - 1];
+    const text = label(t);
+    rows.splice(k, 0, {
+      ...prev,
+      period: { text, date: isoDate(t), time: t, granularity: style },
+      value: 0,
+      denominator: null,
+      note: null,
+      observations: [0],
+      lines: [],
+    });
+  }
+  return { series: { ...s, rows }, warnings: [`filled ${gaps.length} missing period${gaps.length === 1 ? '' : 's'} with 0: ${shown}`] };
+}
+
+export function analyseMeasure(raw: RawSeries, all: AnalyseSettings): MeasureRecord[] {
+  const m = settingsFor(raw.measure, all);
   const chart: UserChart = m.chart ?? 'xmr';
   const rules = resolveRules(m);
+  const { series: s, warnings: gapWarnings } = fillGaps(raw, m, chart, all.strict ?? false);
   const rows = s.rows;
   const { data, numerators } = chartData(s, chart);
 
@@ -178,7 +219,8 @@ export function analyseMeasure(s: RawSeries, all: AnalyseSettings): MeasureRecor
         notes,
         phaseLabels,
         section: m.section ?? sections[0],
-        unit: m.unit,
+        unit: m.unit ?? s.unit,
+        readWarnings: [...s.warnings, ...gapWarnings],
         ...(type === chart ? {} : { companionOf: s.measure }),
         ...(all.falseSignals ? { expectedFalseSignals: all.falseSignals(rules, type, analysis.summary.n) } : {}),
       },

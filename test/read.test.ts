@@ -1,7 +1,8 @@
 /** The CSV reader and period parser: accepted forms, sorting, and errors that name file:line:column. */
 import { describe, expect, it } from 'vitest';
-import { isoDate, nextPeriod, parsePeriod, periodOf } from '../src/io/periods.js';
-import { normaliseHeader, readSeries, parseNumber } from '../src/io/read.js';
+import { inferFrequency, isoDate, missingPeriods, nextPeriod, parsePeriod, periodOf } from '../src/io/periods.js';
+import { decode } from '../src/io/decode.js';
+import { normaliseHeader, readSeries, parseCell, parseNumber, sniffDelimiter } from '../src/io/read.js';
 import { SpcError } from '../src/io/errors.js';
 
 describe('parsePeriod', () => {
@@ -120,7 +121,7 @@ describe('readSeries', () => {
   it.each([
     ['', 'in.csv: the file is empty'],
     ['measure,period,value\n', 'in.csv:1: no data rows after the header'],
-    ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number'],
+    ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number (write numbers like 1234, 1,234, 12.5 or 12.5%; leave the cell empty for a missing value)'],
     ['measure,period,value\nA,Jan 20,1\n', 'in.csv:2:2: period "Jan 20" is not a date or period; expected one of YYYY-MM-DD, YYYY-MM, Mon YYYY, YYYY-Qn, YYYY Qn, Qn YYYY, dd/mm/yyyy, dd/mm/yy, YYYY, 2021/22, 2021/22 Q1, 2021-W05, Excel serial dates'],
     ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: measure, when, value'],
     ['measure,period,value\nA,2020-01\n', 'in.csv:2:3: row has 2 fields; the value column is missing'],
@@ -133,5 +134,56 @@ describe('readSeries', () => {
     expect(error('measure,period,value\nA,2020-01,1\n', { columns: { value: 'rate' } })).toBe(
       'in.csv:1: no column "rate" (--value-col); the columns are: measure, period, value',
     );
+  });
+});
+
+describe('reading what spreadsheets write', () => {
+  it('decodes UTF-8 with and without a BOM, UTF-16 with a BOM, and falls back to Windows-1252', () => {
+    const utf8 = Buffer.from('measure,period,value\nCafé,2020-01,1\n', 'utf8');
+    expect(decode(utf8)).toMatchObject({ encoding: 'utf-8', warning: null });
+    expect(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8])).text.startsWith('measure')).toBe(true);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\tb\n€\t1\n', 'utf16le')]);
+    expect(decode(le)).toMatchObject({ encoding: 'utf-16le', text: 'a\tb\n€\t1\n' });
+    // 0x80 is the euro sign and 0xE9 e-acute in Windows-1252 (not valid UTF-8 on their own).
+    const cp = decode(Buffer.from([0x80, 0x20, 0x43, 0x61, 0x66, 0xe9]));
+    expect(cp).toMatchObject({ encoding: 'windows-1252', text: '€ Café' });
+    expect(cp.warning).toMatch(/not valid UTF-8/);
+  });
+  it('sniffs comma, semicolon and tab', () => {
+    expect(sniffDelimiter('a,b,c\n1;2;3')).toBe(',');
+    expect(sniffDelimiter('measure;period;value\nA;2020-01;1,5')).toBe(';');
+    expect(sniffDelimiter('measure\tperiod\tvalue\n')).toBe('\t');
+    expect(sniffDelimiter('"a;b",c\n')).toBe(',');
+  });
+  it.each([
+    ['1,234', 1234],
+    ['12,345,678.5', 12345678.5],
+    ['12.5%', 12.5],
+    [' -3 ', -3],
+  ])('reads %j as %d', (text, value) => {
+    expect(parseCell(text)).toMatchObject({ kind: 'number', value });
+  });
+  it('reads error cells and NA markers as missing, and rejects text', () => {
+    for (const t of ['#N/A', '#DIV/0!', 'NA', 'null', '-', '..']) expect(parseCell(t)).toEqual({ kind: 'missing', marker: t });
+    expect(parseCell('')).toEqual({ kind: 'missing', marker: null });
+    for (const t of ['1,23', '12,5', 'ten', '1.2.3']) expect(parseCell(t).kind).toBe('bad');
+  });
+  it('reads a semicolon file with markers, percentages and stray empty columns, with warnings naming file:line:column', () => {
+    const text = 'measure;period;value;;\nA;2020-01;12.5%;;\nA;2020-02;#N/A;;\nA;2020-03;"1,234";;\n';
+    const [s] = readSeries(text, 'x.csv');
+    expect(s.rows.map((r) => r.value)).toEqual([12.5, null, 1234]);
+    expect(s.unit).toBe('%');
+    expect(s.warnings).toEqual(['x.csv:3:3: value "#N/A" read as a missing value']);
+    expect(() => readSeries(text, 'x.csv', { strict: true })).toThrow('value "#N/A" read as a missing value (--strict)');
+  });
+  it('finds the frequency of a series and the periods missing from it', () => {
+    const ps = (xs: string[]) => xs.map((x) => parsePeriod(x)!);
+    expect(inferFrequency(ps(['2020-01', '2020-02']))).toBe('month');
+    expect(inferFrequency(ps(['2020-01-01', '2020-02-01', '2020-04-01']))).toBe('month');
+    expect(inferFrequency(ps(['2020-01-06', '2020-01-13', '2020-01-27']))).toBe('week');
+    expect(inferFrequency(ps(['2020-Q1', '2020-Q3']))).toBe('quarter');
+    expect(inferFrequency(ps(['2020-Q1', '2020-03']))).toBeNull();
+    expect(missingPeriods(ps(['2020-01', '2020-02', '2020-05']), 'month').map(isoDate)).toEqual(['2020-03-01', '2020-04-01']);
+    expect(missingPeriods(ps(['2020-01-06', '2020-01-13', '2020-01-27']), 'week').map(isoDate)).toEqual(['2020-01-20']);
   });
 });

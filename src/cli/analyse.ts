@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../io/errors.js';
 import { readSeries, type RawSeries, type Role } from '../io/read.js';
+import { decode } from '../io/decode.js';
 import { writeOutputs } from '../io/write.js';
 import { analyseAll, type AnalyseSettings, type MeasureSettings, type UserChart } from '../pipeline.js';
 import { parseConfig } from '../io/config.js';
@@ -39,6 +40,8 @@ export interface AnalyseFlags {
   dateOrder: 'dmy' | 'mdy';
   color: boolean;
   quiet: boolean;
+  strict?: boolean;
+  fillMissing?: 'zero';
 }
 
 export interface CliIo {
@@ -70,10 +73,10 @@ function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo): R
   const all: RawSeries[] = [];
   const from = new Map<string, string>();
   for (const file of files.length ? files : ['-']) {
-    let text: string;
+    let bytes: Uint8Array;
     const name = file === '-' ? 'stdin' : file;
     if (file === '-') {
-      text = io.stdin ? io.stdin() : readFileSync(0, 'utf8');
+      bytes = io.stdin ? Buffer.from(io.stdin(), 'utf8') : readFileSync(0);
     } else {
       let isDir = false;
       try {
@@ -82,9 +85,12 @@ function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo): R
         throw inputError(file, undefined, undefined, 'no such file');
       }
       if (isDir) throw inputError(file, undefined, undefined, 'is a directory, not a CSV file');
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     }
-    for (const s of readSeries(text, name, { columns, dateOrder: flags.dateOrder })) {
+    const decoded = decode(bytes);
+    if (decoded.warning && flags.strict) throw inputError(name, undefined, undefined, `${decoded.warning} (--strict)`);
+    for (const read of readSeries(decoded.text, name, { columns, dateOrder: flags.dateOrder, strict: flags.strict })) {
+      const s = decoded.warning ? { ...read, warnings: [`${name}: ${decoded.warning}`, ...read.warnings] } : read;
       const other = from.get(s.measure);
       if (other !== undefined) {
         throw inputError(name, s.rows[0].line, undefined, `measure "${s.measure}" also comes from ${other}; give each measure one file`);
@@ -113,6 +119,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     sigma: flags.sigma,
     lclFloor: numberFlag('--lcl-floor', flags.lclFloor) ?? undefined,
     target: numberFlag('--target', flags.target) ?? undefined,
+    fillMissing: flags.fillMissing,
   };
   let config: AnalyseSettings['config'];
   if (flags.config !== undefined) {
@@ -124,7 +131,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     }
     config = { file: flags.config, ...parseConfig(text, flags.config) };
   }
-  const settings: AnalyseSettings = { flags: given, config, dateOrder: flags.dateOrder };
+  const settings: AnalyseSettings = { flags: given, config, dateOrder: flags.dateOrder, strict: flags.strict };
   const series = readInputs(files, flags, io);
   const analysed = analyseAll(series, settings, version());
   const doc: ResultDocument = { ...analysed, measures: analysed.measures.map((m) => scaleRecord(m, multiply)) };

@@ -166,3 +166,43 @@ export function nextPeriod(time: number, granularity: Granularity): number {
       return Date.UTC(y + 1, mo, 1);
   }
 }
+
+/**
+ * The frequency of a series: its periods' granularity, or for plain dates the step they keep
+ * (first-of-month dates are monthly, dates 7 days apart weekly, else daily). Null when the
+ * series mixes granularities.
+ */
+export function inferFrequency(periods: readonly PeriodInfo[]): Granularity | null {
+  if (periods.length === 0) return null;
+  const g = periods[0].granularity;
+  if (!periods.every((p) => p.granularity === g)) return null;
+  if (g !== 'day') return g;
+  if (periods.length < 2) return 'day';
+  const dates = periods.map((p) => new Date(p.time));
+  if (dates.every((d) => d.getUTCDate() === 1)) {
+    const months = dates.map((d) => d.getUTCFullYear() * 12 + d.getUTCMonth());
+    const steps = months.slice(1).map((m, i) => m - months[i]);
+    if (steps.every((s) => s % 3 === 0) && months.every((m) => m % 3 === 0)) return 'quarter';
+    return 'month';
+  }
+  const days = periods.slice(1).map((p, i) => Math.round((p.time - periods[i].time) / DAY));
+  if (days.every((d) => d % 7 === 0)) return 'week';
+  return 'day';
+}
+
+/** Starts of the periods missing between the first and last of a sorted series of one frequency. */
+export function missingPeriods(periods: readonly PeriodInfo[], frequency: Granularity): number[] {
+  const missing: number[] = [];
+  const have = new Set(periods.map((p) => p.time));
+  if (periods.length < 2) return missing;
+  const last = periods[periods.length - 1].time;
+  for (let t = periods[0].time, guard = 0; t < last && guard < 100_000; t = nextPeriod(t, frequency), guard++) {
+    if (!have.has(t)) missing.push(t);
+  }
+  return missing;
+}
+
+/** A label for a period start in the series' own style. */
+export function labelFor(time: number, frequency: Granularity): string {
+  return frequency === 'day' ? isoDate(time) : periodOf(time, frequency).label;
+}

@@ -39,6 +39,10 @@ export interface ReadOptions {
   /** Header name overrides per role (`--measure-col` and friends). */
   readonly columns?: Partial<Record<Role, string>>;
   readonly dateOrder?: DateOrder;
+  /** Field delimiter; sniffed from the header line when absent. */
+  readonly delimiter?: ',' | ';' | '\t';
+  /** Turn every warning into an error (`--strict`). */
+  readonly strict?: boolean;
 }
 
 export interface SeriesRow {
@@ -76,6 +80,10 @@ export interface RawSeries {
   readonly direction: Direction | null;
   /** 1-based column of the period, for messages. */
   readonly periodColumn: number;
+  /** Things read but not as written: missing-value markers, percentages; each names file:line:column. */
+  readonly warnings: readonly string[];
+  /** '%' when the values were written as percentages. */
+  readonly unit?: string;
 }
 
 /** Header matching ignores case, surrounding spaces and `_`/`-`/space differences. */
@@ -85,12 +93,50 @@ export function normaliseHeader(h: string): string {
 
 /** Strict number syntax: optional sign, digits with an optional fraction, optional exponent. */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Thousands separated by commas: 1,234 and 12,345,678.5. */
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 export function parseNumber(text: string): number | null {
   const t = text.trim();
   if (!NUMBER.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Cells that spreadsheets and statistical releases use for "no value": Excel's error values,
+ * NA, N/A, null, a lone dash and the ONS/GSS ".." and "x" (suppressed). Read as missing, with a warning.
+ */
+const MISSING_MARKERS = new Set(['#n/a', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', '#getting_data', 'na', 'n/a', 'null', 'nan', '-', '--', '..', 'x', '*']);
+
+export type Cell = { kind: 'number'; value: number; percent: boolean; thousands: boolean } | { kind: 'missing'; marker: string | null } | { kind: 'bad' };
+
+/** Reads a numeric cell as analysts write it. */
+export function parseCell(text: string): Cell {
+  const t = text.trim();
+  if (t === '') return { kind: 'missing', marker: null };
+  if (MISSING_MARKERS.has(t.toLowerCase())) return { kind: 'missing', marker: t };
+  const percent = t.endsWith('%');
+  let body = percent ? t.slice(0, -1).trim() : t;
+  const thousands = THOUSANDS.test(body);
+  if (thousands) body = body.replace(/,/g, '');
+  const v = parseNumber(body);
+  return v === null ? { kind: 'bad' } : { kind: 'number', value: v, percent, thousands };
+}
+
+/** The delimiter of a CSV text: the most frequent of comma, semicolon and tab in its first line (outside quotes). */
+export function sniffDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  if (counts['\t'] > counts[','] && counts['\t'] >= counts[';']) return '\t';
+  if (counts[';'] > counts[',']) return ';';
+  return ',';
 }
 
 /** Base name of a file without its extension; `stdin` for standard input. */
@@ -104,8 +150,9 @@ export function measureNameFromFile(file: string): string {
 export function readSeries(text: string, file: string, options: ReadOptions = {}): RawSeries[] {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw inputError(file, undefined, undefined, 'the file is empty');
   let records: { record: string[]; info: { lines: number } }[];
+  const delimiter = options.delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, ''));
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as unknown as typeof records;
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
     const what = (err.message ?? String(e)).replace(/\s+at line \d+$/, '').replace(/ on line \d+$/, '');
@@ -113,8 +160,18 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
   }
   const lineOf = (r: { record: string[]; info: { lines: number } }) =>
     r.info.lines - r.record.reduce((k, f) => k + (f.match(/\n/g)?.length ?? 0), 0);
+  // Trailing empty header cells (a spreadsheet's stray columns) are ignored.
   const header = records[0].record.map((h) => h.trim());
+  while (header.length > 1 && header[header.length - 1] === '') header.pop();
   const headerLine = lineOf(records[0]);
+  const warningsOf = new Map<string, string[]>();
+  const warn = (measure: string, line: number, column: number, message: string) => {
+    if (options.strict) throw inputError(file, line, column, `${message} (--strict)`);
+    const list = warningsOf.get(measure) ?? [];
+    list.push(`${file}:${line}:${column}: ${message}`);
+    warningsOf.set(measure, list);
+  };
+  let percentSeen = false;
   const data = records.slice(1).filter((r) => r.record.some((f) => f.trim() !== ''));
   if (data.length === 0) throw inputError(file, headerLine, undefined, 'no data rows after the header');
 
@@ -188,10 +245,17 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
     }
     const numberAt = (i: number, what: string): number | null => {
       const t = field(i);
-      if (t === null || t === '') return null;
-      const v = parseNumber(t);
-      if (v === null) throw inputError(file, line, i + 1, `${what} "${t}" is not a number`);
-      return v;
+      if (t === null) return null;
+      const cell = parseCell(t);
+      if (cell.kind === 'bad') {
+        throw inputError(file, line, i + 1, `${what} "${t}" is not a number (write numbers like 1234, 1,234, 12.5 or 12.5%; leave the cell empty for a missing value)`);
+      }
+      if (cell.kind === 'missing') {
+        if (cell.marker !== null) warn(measure, line, i + 1, `${what} "${cell.marker}" read as a missing value`);
+        return null;
+      }
+      if (cell.percent) percentSeen = true;
+      return cell.value;
     };
     const value = numberAt(col.value, 'value');
     const denominator = numberAt(col.denominator, 'denominator');
@@ -228,6 +292,8 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
       hasDenominator: col.denominator >= 0 && sorted.some((r) => r.denominator !== null),
       direction: directionOf.get(measure)?.direction ?? null,
       periodColumn: col.period + 1,
+      warnings: warningsOf.get(measure) ?? [],
+      ...(percentSeen ? { unit: '%' } : {}),
     });
   }
   return out;

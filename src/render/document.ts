@@ -132,6 +132,8 @@ export interface MeasureContext {
   readonly companionOf?: string;
   /** Expected false signals for this chart's length under its preset (from `spc rules --arl`). */
   readonly expectedFalseSignals?: number | null;
+  /** Warnings from reading the data (markers read as missing, gaps, encoding), listed first. */
+  readonly readWarnings?: readonly string[];
 }
 
 /** Words a core warning for a reader, naming periods rather than indices. */
@@ -245,7 +247,7 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
       target: a.target,
       ...(ctx.expectedFalseSignals !== undefined ? { expectedFalseSignals: ctx.expectedFalseSignals } : {}),
     },
-    warnings: a.warnings.map((w) => describeWarning(w, ctx, a)),
+    warnings: [...(ctx.readWarnings ?? []), ...a.warnings.map((w) => describeWarning(w, ctx, a))],
   };
 }
 
