@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartSpec, renderChartSvg, textWidth } from '../src/render/chart.js';
-import type { MeasureRecord, PointRecord } from '../src/render/document.js';
+import { chartSpec, chartTypeName, niceDomain, renderChartSvg, textWidth, TARGET_COLOUR } from '../src/render/chart.js';
+import type { MeasureRecord, PhaseRecord, PointRecord } from '../src/render/document.js';
 import type { RuleId, RuleSet, Side, Variation } from '../src/core/types.js';
 import { preset } from '../src/core/presets.js';
 
@@ -89,6 +89,103 @@ function measure(name = 'Anti-social behaviour incidents', unit?: string): Measu
 
 type Row = Record<string, unknown>;
 const specRows = (spec: object): Row[] => (spec as { data: { values: Row[] } }).data.values;
+
+interface Layer {
+  name?: string;
+  mark: { type: string; interpolate?: string; stroke?: string };
+  data?: { values: Row[] };
+  encoding: Record<string, any>;
+}
+const layers = (spec: object): Layer[] => (spec as { layer: Layer[] }).layer;
+const layer = (spec: object, name: string): Layer | undefined => layers(spec).find((l) => l.name === name);
+const yDomain = (spec: object): [number, number] => layer(spec, 'series')!.encoding.y.scale.domain;
+
+/** The test measure with notes on some points, labels on its phases and a target. */
+function annotated(notes: Record<string, string>, labels: (string | undefined)[], target: number | null): MeasureRecord {
+  const base = measure();
+  return {
+    ...base,
+    points: base.points.map((p) => (notes[p.period] ? { ...p, note: notes[p.period] } : p)),
+    phases: base.phases.map((ph, i) => (labels[i] ? { ...ph, label: labels[i] } : ph)),
+    summary: { ...base.summary, target },
+  };
+}
+
+/**
+ * A p chart of 12 months with unequal denominators: limits vary from point to point and the
+ * lower limit is clamped at 0 for the small months.
+ */
+function pChart(): MeasureRecord {
+  const sizes = [40, 220, 90, 400, 25, 160, 300, 60, 500, 120, 35, 250];
+  const counts = [9, 40, 20, 75, 9, 30, 62, 10, 96, 27, 6, 52];
+  const pbar = counts.reduce((a, b) => a + b, 0) / sizes.reduce((a, b) => a + b, 0);
+  const points: PointRecord[] = sizes.map((n, i) => {
+    const sigma = Math.sqrt((pbar * (1 - pbar)) / n);
+    const date = `2023-${String(i + 1).padStart(2, '0')}-01`;
+    return {
+      period: date.slice(0, 7),
+      date,
+      value: counts[i] / n,
+      denominator: n,
+      numerator: counts[i],
+      phase: 0,
+      baseline: true,
+      excluded: false,
+      centre: pbar,
+      lcl: Math.max(0, pbar - 3 * sigma),
+      ucl: pbar + 3 * sigma,
+      sigma,
+      signals: [],
+      side: null,
+      variation: 'common-cause',
+      lower1sigma: Math.max(0, pbar - sigma),
+      upper1sigma: pbar + sigma,
+      lower2sigma: Math.max(0, pbar - 2 * sigma),
+      upper2sigma: pbar + 2 * sigma,
+    };
+  });
+  const phase: PhaseRecord = {
+    index: 0, start: '2023-01', end: '2023-12', n: 12, baselineN: 12, limitN: 12, movingRanges: 0, screenedMovingRanges: 0,
+    centre: pbar, ucl: null, lcl: null, sigma: null, mrBar: null, lclClamped: true, uclClamped: false, limitsVary: true,
+  };
+  const base = measure('Repeat attendances');
+  return {
+    ...base,
+    chart: 'p',
+    direction: 'lower-is-better',
+    phases: [phase],
+    points,
+    summary: { ...base.summary, n: 12, missing: 0, latestPeriod: '2023-12', signalCounts: {}, latestSignals: [], target: 0.15 },
+    warnings: [],
+  };
+}
+
+/** A run chart: the median as centre line, no limits, Anhoej's run analysis on the phase. */
+function runChart(): MeasureRecord {
+  const base = measure('Waiting time');
+  const values = base.points.map((p) => p.value);
+  const median = 0.15;
+  return {
+    ...base,
+    chart: 'run',
+    rules: preset('anhoej'),
+    phases: [
+      {
+        ...base.phases[0], end: '2024-06', n: 17, limitN: 17, centre: median, ucl: null, lcl: null, sigma: null, mrBar: null,
+        runs: { useful: 17, longestRun: 8, longestRunMax: 7, crossings: 3, crossingsMin: 5 },
+      },
+    ],
+    points: base.points.map((p, i) => ({
+      ...p,
+      value: values[i],
+      phase: 0,
+      centre: values[i] === null ? null : median,
+      lcl: null, ucl: null, sigma: null, lower1sigma: null, upper1sigma: null, lower2sigma: null, upper2sigma: null,
+      signals: [], side: null, variation: 'common-cause' as const,
+    })),
+    summary: { ...base.summary, signalCounts: {}, latestSignals: [] },
+  };
+}
 
 describe('chartSpec', () => {
   it('is a valid Vega-Lite spec with the data inline', () => {
@@ -187,6 +284,175 @@ describe('renderChartSvg', () => {
   });
 });
 
+describe('chart types', () => {
+  it('names every chart type in the subtitle and the description', () => {
+    const names: Record<string, string> = {
+      xmr: 'XmR chart', mr: 'MR chart', run: 'run chart', p: 'p chart', pp: 'p\u2032 chart (Laney)', u: 'u chart',
+      up: 'u\u2032 chart (Laney)', c: 'c chart', np: 'np chart', g: 'g chart', t: 't chart',
+      'xbar-s': 'X\u0304 chart (with S)', 'xbar-r': 'X\u0304 chart (with R)', s: 'S chart', r: 'R chart',
+    };
+    for (const [id, name] of Object.entries(names)) {
+      expect(chartTypeName(id)).toBe(name);
+      const spec = chartSpec({ ...measure(), chart: id }) as { title: { subtitle: string }; description: string };
+      const start = id === 'run' ? 'Run chart' : name;
+      expect(spec.title.subtitle.startsWith(`${start} \u00b7 `)).toBe(true);
+      expect(spec.description.startsWith(`${start} of Anti-social behaviour incidents:`)).toBe(true);
+    }
+    expect(chartTypeName('other')).toBe('other chart');
+  });
+
+  it('says which x-bar chart an S or R chart belongs to', () => {
+    const spec = chartSpec({ ...measure('Fill weight (S)'), chart: 's', companionOf: 'Fill weight' }) as { title: { subtitle: string }; description: string };
+    expect(spec.title.subtitle).toContain('S chart \u00b7 companion to the X\u0304 chart of Fill weight');
+    expect(spec.description).toContain('S chart of Fill weight (S) (companion to the X\u0304 chart of Fill weight)');
+  });
+
+  it('draws only the median on a run chart, and says so', () => {
+    const spec = chartSpec(runChart());
+    const lines = layers(spec).filter((l) => l.mark.type === 'line' && l.encoding.y.field !== 'value');
+    expect(lines.map((l) => l.encoding.y.field)).toEqual(['centre']);
+    expect(layer(spec, 'median-label')!.data!.values[0].text).toBe('Median');
+    const description = (spec as { description: string }).description;
+    expect(description).toContain('median 0.15');
+    expect(description).toContain('longest run 8 (a signal above 7), 3 crossings (a signal below 5)');
+    expect(description).not.toContain('limits');
+  });
+
+  it('draws varying limits as steps centred on the points, constant ones as straight lines', () => {
+    const stepped = layers(chartSpec(pChart())).filter((l) => l.mark.type === 'line' && l.encoding.y.field !== 'value');
+    expect(stepped.map((l) => l.encoding.y.field).sort()).toEqual(['centre', 'lcl', 'lower2', 'ucl', 'upper2']);
+    for (const l of stepped) expect(l.mark.interpolate).toBe('step');
+    const straight = layers(chartSpec(measure())).filter((l) => l.mark.type === 'line' && l.encoding.y.field !== 'value');
+    for (const l of straight) expect(l.mark.interpolate).toBe('linear');
+    // Differing lines within a phase are drawn as steps even without the phase's flag.
+    const unflagged = { ...pChart(), phases: pChart().phases.map((ph) => ({ ...ph, limitsVary: false })) };
+    expect(layer(chartSpec(unflagged), 'ucl')!.mark.interpolate).toBe('step');
+  });
+
+  it('describes varying and clamped limits, and counts behind proportions', () => {
+    const spec = chartSpec(pChart(), { multiply: 100 }) as { description: string };
+    expect(spec.description).toContain('limits vary from point to point, lower limit clamped at 0');
+    expect(spec.description).toContain('Target: 15.');
+    const rows = specRows(spec);
+    expect(rows[0].label).toBe('2023-01: 22.5 (9/40), common cause');
+  });
+});
+
+describe('target, notes and phase labels', () => {
+  it('draws the target as a labelled dot-dash rule and keeps it in the y domain', () => {
+    const spec = chartSpec(annotated({}, [], 0.3));
+    const rule = layer(spec, 'target')!;
+    expect(rule.mark.type).toBe('rule');
+    expect(rule.mark.stroke).toBe(TARGET_COLOUR);
+    expect(rule.data!.values[0].target).toBe(0.3);
+    expect(rule.encoding.y.field).toBe('target');
+    expect(layer(spec, 'target-label')!.data!.values[0].text).toBe('Target 0.3');
+    // 0.3 is above every value and line: the domain reaches it.
+    expect(yDomain(spec)[1]).toBeGreaterThanOrEqual(0.3);
+    expect((spec as { description: string }).description).toContain('Target: 0.3.');
+    // Scaled with the values.
+    expect(layer(chartSpec(annotated({}, [], 0.3), { multiply: 100 }), 'target-label')!.data!.values[0].text).toBe('Target 30');
+    expect(layer(chartSpec(measure()), 'target')).toBeUndefined();
+  });
+
+  it('labels annotated points inside the plot, clear of each other, and lists them in the description', () => {
+    const long = 'A remarkably long annotation that goes on and on and should be cut short with an ellipsis';
+    const notes = { '2023-01': 'First month', '2023-02': 'Second month, right beside the first', '2023-10': 'Festival', '2023-12': 'Outage', '2024-06': long };
+    const spec = chartSpec(annotated(notes, [], null));
+    expect(specRows(spec)[9].note).toBe('Festival');
+    expect(specRows(spec)[8].note).toBeNull();
+    const labels = layer(spec, 'notes')!.data!.values as { period: string; note: string; text: string; x: number; y: number }[];
+    expect(labels.map((l) => l.period)).toEqual(Object.keys(notes));
+    expect(labels.find((l) => l.period === '2023-10')!.text).toBe('Festival');
+    const cut = labels.find((l) => l.period === '2024-06')!;
+    expect(cut.note).toBe(long);
+    expect(cut.text.endsWith('\u2026')).toBe(true);
+    expect(textWidth({ fontSize: 10 }, cut.text)).toBeLessThanOrEqual(200);
+    const boxes = labels.map((l) => ({ x0: l.x, x1: l.x + textWidth({ fontSize: 10 }, l.text), y0: l.y - 6, y1: l.y + 6 }));
+    for (const b of boxes) {
+      expect(b.x0).toBeGreaterThanOrEqual(0);
+      expect(b.x1).toBeLessThanOrEqual(720);
+      expect(b.y0).toBeGreaterThanOrEqual(0);
+      expect(b.y1).toBeLessThanOrEqual(320);
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        expect(a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0).toBe(true);
+      }
+    }
+    // A ring round each annotated point that has a value; a cross in the gap of the missing 2023-12.
+    expect(layer(spec, 'note-markers')!.data!.values).toHaveLength(4);
+    expect(layer(spec, 'note-gaps')!.data!.values.map((g) => g.period)).toEqual(['2023-12']);
+    const description = (spec as { description: string }).description;
+    expect(description).toContain(`Notes: 2023-01: First month; 2023-02: Second month, right beside the first; 2023-10: Festival; 2023-12: Outage; 2024-06: ${long}.`);
+  });
+
+  it('keeps room above an annotated point at the top of the chart for its label', () => {
+    // 2023-10 (0.22) is the highest value; with the upper lines left out it is the top of the data.
+    const base = annotated({ '2023-10': 'Peak' }, [], null);
+    const m = { ...base, points: base.points.map((p) => ({ ...p, ucl: null, upper2sigma: null })) };
+    const spec = chartSpec(m);
+    const [lo, hi] = yDomain(spec);
+    const pointY = (320 * (hi - 0.22)) / (hi - lo);
+    const label = layer(spec, 'notes')!.data!.values[0] as { y: number };
+    expect(pointY).toBeGreaterThanOrEqual(23);
+    expect(label.y).toBeLessThan(pointY);
+    expect(label.y).toBeGreaterThanOrEqual(6);
+  });
+
+  it('writes phase labels at the top-left of their phases and lists the phases', () => {
+    const spec = chartSpec(annotated({}, ['Before', 'After the new team'], null));
+    const labels = layer(spec, 'phase-labels')!.data!.values as { label: string; text: string; x: number; y: number }[];
+    expect(labels.map((l) => l.text)).toEqual(['Before', 'After the new team']);
+    expect(labels[0].x).toBeLessThan(labels[1].x);
+    for (const l of labels) expect(l.y).toBeLessThan(10);
+    expect(layer(spec, 'phase-rules')!.data!.values).toEqual([{ date: '2023-11-01', phase: 1 }]);
+    // Room is kept for them: the highest line (0.236) is clear of the label band.
+    const [lo, hi] = yDomain(spec);
+    expect((320 * (hi - 0.236)) / (hi - lo)).toBeGreaterThanOrEqual(18);
+    const description = (spec as { description: string }).description;
+    expect(description).toContain('Phase 1 "Before" (2023-01 to 2023-10): centre 0.13, limits 0.1 to 0.16; phase 2 "After the new team" (2023-11 to 2024-06): centre 0.2, limits 0.164 to 0.236.');
+    expect(layer(chartSpec(measure()), 'phase-labels')).toBeUndefined();
+  });
+
+  it('renders labels escaped and deterministically', async () => {
+    const m = annotated({ '2023-10': 'Festival <Carnival & "fair">' }, ['Before <pilot>', 'After & beyond'], 0.3);
+    const svg = await renderChartSvg(m);
+    expect(svg).toContain('Festival &lt;Carnival &amp; &quot;fair&quot;&gt;');
+    expect(svg).toContain('Before &lt;pilot&gt;');
+    expect(svg).toContain('After &amp; beyond');
+    expect(svg).toContain('Target 0.3');
+    expect(svg).not.toContain('<Carnival');
+    expect(svg).not.toContain('<pilot>');
+    expect(svg.toLowerCase()).toContain(TARGET_COLOUR.toLowerCase());
+    const desc = /<desc>(.*)<\/desc>/.exec(svg)![1];
+    expect(desc).toContain('Target: 0.3.');
+    expect(desc).toContain('Notes: 2023-10: Festival &lt;Carnival &amp; &quot;fair&quot;&gt;.');
+    expect(desc).toContain('Phase 1 &quot;Before &lt;pilot&gt;&quot;');
+    expect(await renderChartSvg(m)).toBe(svg);
+    expect(JSON.stringify(chartSpec(m))).toBe(JSON.stringify(chartSpec(m)));
+  });
+
+  it('renders a p chart with stepped limits and a run chart', async () => {
+    const p = await renderChartSvg(pChart());
+    expect(p.startsWith('<svg')).toBe(true);
+    expect(await renderChartSvg(pChart())).toBe(p);
+    const run = await renderChartSvg(runChart());
+    expect(run.startsWith('<svg')).toBe(true);
+    expect(run).toContain('>Median<');
+  });
+});
+
+describe('niceDomain', () => {
+  it('widens a domain to round steps like d3', () => {
+    expect(niceDomain(0.1, 0.236)).toEqual([0.1, 0.24]);
+    expect(niceDomain(3, 97)).toEqual([0, 100]);
+    expect(niceDomain(-0.006, 0.3)).toEqual([-0.05, 0.3]);
+  });
+});
+
 describe('textWidth', () => {
   it('is a fixed estimate that depends only on text, size and weight', () => {
     const ab = textWidth({ fontSize: 10 }, 'ab');
@@ -198,5 +464,7 @@ describe('textWidth', () => {
     expect(textWidth({ fontSize: 10, fontWeight: 'bold' }, 'ab')).toBeGreaterThan(ab);
     expect(textWidth({ fontSize: 10 }, '')).toBe(0);
     expect(textWidth({ fontSize: 10, limit: 5 }, 'abcdef')).toBe(5);
+    // Combining marks take no room: the X-bar of chart titles is as wide as an X.
+    expect(textWidth({ fontSize: 10 }, 'X\u0304')).toBe(textWidth({ fontSize: 10 }, 'X'));
   });
 });
