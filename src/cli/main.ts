@@ -90,11 +90,21 @@ Examples:
 
   program
     .command('rules')
-    .description('list the rule presets and the parameters of each')
+    .description('list the rule presets and the parameters of each; with --arl, their false-alarm rates on stable processes')
     .argument('[preset]', 'one preset to show')
-    .addHelpText('after', '\nExamples:\n  $ spc rules\n  $ spc rules mdc\n')
-    .action((name: string | undefined) => {
-      io.out(rulesText(name));
+    .option('--arl', 'simulate stable processes: P(at least one signal) in N points per rule and overall, signalled points, in-control ARL', false)
+    .option('--points <n>', 'points per simulated chart, with --arl (default 60)')
+    .option('--runs <n>', 'simulated charts (and run lengths for the ARL), with --arl (default 2000)')
+    .option('--seed <n>', 'random seed, a whole number 0..4294967295, with --arl (default 1)')
+    .addOption(new Option('--chart <type>', 'simulated chart, with --arl: xmr (normal data), c (Poisson counts), run (default xmr)').choices(['xmr', 'c', 'run']))
+    .option('--mean <x>', 'Poisson mean of the simulated counts, with --arl --chart c (default 20)')
+    .option('--json', 'print the presets (or, with --arl, the false-alarm rates) as JSON', false)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ spc rules\n  $ spc rules mdc\n  $ spc rules default --arl --points 60\n  $ spc rules --arl --points 36 --runs 5000 --seed 7\n  $ spc rules nelson --arl --json\n',
+    )
+    .action((name: string | undefined, flags: Parameters<typeof rulesText>[1]) => {
+      io.out(rulesText(name, flags));
     });
 
   return program;
