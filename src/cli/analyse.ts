@@ -53,6 +53,13 @@ export interface CliIo {
   stdin?: () => string;
 }
 
+/** All of standard input (a pipe may not be ready for a synchronous read). */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
 function numberFlag(name: string, text: string | undefined): number | null {
   if (text === undefined) return null;
   const v = Number(text);
@@ -60,7 +67,7 @@ function numberFlag(name: string, text: string | undefined): number | null {
   return v;
 }
 
-function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo): RawSeries[] {
+async function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo): Promise<RawSeries[]> {
   const columns: Partial<Record<Role, string>> = {
     measure: flags.measureCol,
     period: flags.periodCol,
@@ -76,7 +83,7 @@ function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo): R
     let bytes: Uint8Array;
     const name = file === '-' ? 'stdin' : file;
     if (file === '-') {
-      bytes = io.stdin ? Buffer.from(io.stdin(), 'utf8') : readFileSync(0);
+      bytes = io.stdin ? Buffer.from(io.stdin(), 'utf8') : await readStdin();
     } else {
       let isDir = false;
       try {
@@ -131,8 +138,12 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     }
     config = { file: flags.config, ...parseConfig(text, flags.config) };
   }
-  const settings: AnalyseSettings = { flags: given, config, dateOrder: flags.dateOrder, strict: flags.strict };
-  const series = readInputs(files, flags, io);
+  // The expected number of false signals is simulated per chart length (cached); only the result
+  // document carries it, so the terminal table does not pay for it.
+  const wantsDocument = flags.json || flags.out !== undefined;
+  const falseSignals = wantsDocument ? (await import('../core/simulate.js')).expectedFalseSignals : undefined;
+  const settings: AnalyseSettings = { flags: given, config, dateOrder: flags.dateOrder, strict: flags.strict, falseSignals };
+  const series = await readInputs(files, flags, io);
   const analysed = analyseAll(series, settings, version());
   const doc: ResultDocument = { ...analysed, measures: analysed.measures.map((m) => scaleRecord(m, multiply)) };
 

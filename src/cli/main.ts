@@ -7,6 +7,8 @@ import { CHART_TYPES } from '../core/charts.js';
 import { SpcError } from '../io/errors.js';
 import { runAnalyse, type AnalyseFlags, type CliIo } from './analyse.js';
 import { rulesText } from './rules.js';
+import { runAggregate, type AggregateFlags } from './aggregate.js';
+import { AGGREGATE_PERIODS } from '../io/aggregate.js';
 
 import { version } from '../version.js';
 
@@ -25,6 +27,13 @@ Examples:
 `;
 
 function defaultIo(): CliIo {
+  // A reader that stops early (spc ... | head) closes the pipe: stop quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), isTTY: process.stdout.isTTY === true };
 }
 
@@ -81,11 +90,37 @@ Examples:
     .option('--section-col <name>', 'column holding the report section')
     .option('--note-col <name>', 'column holding annotations')
     .addOption(new Option('--date-order <order>', 'day/month order of dd/mm/yyyy dates').choices(['dmy', 'mdy']).default('dmy'))
+    .option('--strict', 'turn data warnings (missing-value markers, gaps, a non-UTF-8 file) into errors')
+    .addOption(new Option('--fill-missing <how>', 'fill periods missing inside a count series').choices(['zero']))
     .option('--no-color', 'no colour in the terminal table')
     .option('-q, --quiet', 'print nothing but results and errors', false)
     .addHelpText('after', ANALYSE_EXAMPLES)
     .action(async (files: string[], flags: AnalyseFlags) => {
       await runAnalyse(files, flags, io);
+    });
+
+  program
+    .command('aggregate')
+    .description('count raw records (one row per incident) per period and category; long-format CSV on stdout')
+    .argument('[files...]', 'record exports (several files are read as one stream); none or - reads stdin')
+    .addOption(new Option('--period <p>', 'period to count by').choices([...AGGREGATE_PERIODS]).default('month'))
+    .option('--date-col <name>', 'column holding each record\'s date (default: Month, Date or Period)')
+    .option('--by <columns>', 'columns naming the measure, comma-separated (street-level files: Crime type)', collect, [])
+    .option('--where <col=value>', 'keep only records whose column equals the value; repeatable', collectRaw, [])
+    .option('--denominator-file <file>', 'CSV of period,denominator (optionally measure) to add a denominator column')
+    .addOption(new Option('--date-order <order>', 'day/month order of dd/mm/yyyy dates').choices(['dmy', 'mdy']).default('dmy'))
+    .option('-q, --quiet', 'no summary line on stderr', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ spc aggregate 2021-*-city-of-london-street.csv > counts.csv
+  $ spc aggregate data/*.csv --period quarter --where "Crime type=Violence and sexual offences" | spc analyse - --out report
+  $ spc aggregate incidents.csv --date-col "Date reported" --by Ward,Category --period financial-quarter
+`,
+    )
+    .action(async (files: string[], flags: AggregateFlags) => {
+      await runAggregate(files, flags, io);
     });
 
   program
