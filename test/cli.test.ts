@@ -323,3 +323,14 @@ describe('chart types from the command line', () => {
     expect(Object.keys(m.phases[0].runs)).toEqual(['useful', 'longestRun', 'longestRunMax', 'crossings', 'crossingsMin']);
   });
 });
+
+describe('no dynamic code', () => {
+  it('the whole run, charts included, works with code generation from strings disallowed', () => {
+    // Vega's expressions go through vega-interpreter; nothing calls eval or new Function.
+    const out = join(work, 'no-eval');
+    const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', bin, 'analyse', fixture, '--out', out, '--quiet'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(out, 'charts'))).toHaveLength(8);
+  });
+});

@@ -961,14 +961,20 @@ export function chartSpec(m: MeasureRecord, opts: ChartOptions = {}): TopLevelSp
 type VegaModule = typeof import('vega');
 type VegaLiteModule = typeof import('vega-lite');
 
-let modules: Promise<{ vega: VegaModule; vl: VegaLiteModule }> | null = null;
+type Interpreter = typeof import('vega-interpreter')['expressionInterpreter'];
+let modules: Promise<{ vega: VegaModule; vl: VegaLiteModule; interpreter: Interpreter }> | null = null;
 
-/** Load Vega and Vega-Lite once, on first use, and install the fixed text metrics. */
-function load(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
-  modules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
+/**
+ * Load Vega and Vega-Lite once, on first use, and install the fixed text metrics. Vega's
+ * expressions run through vega-interpreter (Vega's own CSP-safe evaluator) instead of generated
+ * JavaScript, so no code is ever generated from strings: the CLI runs under
+ * `node --disallow-code-generation-from-strings`.
+ */
+function load(): Promise<{ vega: VegaModule; vl: VegaLiteModule; interpreter: Interpreter }> {
+  modules ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, vi]) => {
     const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
     metrics.width = textWidth;
-    return { vega, vl };
+    return { vega, vl, interpreter: vi.expressionInterpreter };
   });
   return modules;
 }
@@ -1044,9 +1050,9 @@ function escapeXml(s: string): string {
  * `aria-label` with the title, and `<title>`/`<desc>` children with the description sentence.
  */
 export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions = {}): Promise<string> {
-  const { vega, vl } = await load();
+  const { vega, vl, interpreter } = await load();
   const compiled = vl.compile(chartSpec(m, opts)).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), { renderer: 'none', expr: interpreter } as ConstructorParameters<VegaModule['View']>[1]);
   let svg: string;
   try {
     vega.resetSVGDefIds();
