@@ -2,7 +2,7 @@
  * End to end: `bin/spc.js` run as a process (it needs the build in dist/; `npm test` builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -332,5 +332,69 @@ describe('no dynamic code', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readdirSync(join(out, 'charts'))).toHaveLength(8);
+  });
+});
+
+describe('scheduled-job ergonomics', () => {
+  const good = () =>
+    file('good.csv', 'measure,period,value\n' + Array.from({ length: 20 }, (_, i) => `Good,${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${10 + (i % 3)}`).join('\n') + '\n');
+  const bad = () => file('broken.csv', 'measure,period,value\nBad,2020-01,oops\n');
+  const badLine = 'error: broken.csv:2:3: value "oops" is not a number';
+
+  it('without --keep-going a bad file stops the run: exit 1, no outputs', () => {
+    good();
+    bad();
+    const out = join(work, 'stop');
+    const r = spc(['analyse', 'good.csv', 'broken.csv', '--out', out, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.err.startsWith(badLine)).toBe(true);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('--keep-going reports the bad file by name, writes the rest and exits 1 at the end', () => {
+    good();
+    bad();
+    const out = join(work, 'keep');
+    const r = spc(['analyse', 'good.csv', 'broken.csv', '--out', out, '--quiet', '--keep-going']);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines[0].startsWith(badLine)).toBe(true);
+    expect(lines[1]).toBe('error: 1 input error (--keep-going analysed the rest)');
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).measures.map((m: { measure: string }) => m.measure)).toEqual(['Good']);
+  });
+  it('--fail-on any / concern exit 3 and name the measures on stderr; stdout stays valid JSON', () => {
+    const any = spc(['analyse', fixture, '--json', '--fail-on', 'any', '--quiet']);
+    expect(any.code).toBe(3);
+    expect(JSON.parse(any.out).measures).toHaveLength(8);
+    // Fixture: trend, alternating, near-limit, outside-limits, shift, and the recalculated measure's phases.
+    expect(any.err).toBe(
+      '--fail-on any: 5 measures: Most serious violence; Domestic violence protection notices; Knife crime; Anti-social behaviour incidents; People in drug and alcohol treatment\n',
+    );
+    const concern = spc(['analyse', fixture, '--json', '--fail-on', 'concern', '--quiet']);
+    expect(concern.code).toBe(3);
+    // Violence's trend is a rise with lower is better; ASB's spike likewise; the others are improvement or neutral.
+    expect(concern.err).toBe('--fail-on concern: 3 measures: Most serious violence; Knife crime; Anti-social behaviour incidents\n');
+    const none = spc(['analyse', '-', '--json', '--fail-on', 'any'], 'period,value\n2020-01,1\n2020-02,2\n2020-03,1\n');
+    expect(none.code).toBe(0);
+  });
+  it('finds spc.config.yaml in the working directory and says so once', () => {
+    const dir = join(work, 'discover');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'spc.config.yaml'), 'defaults:\n  chart: run\n');
+    const r = spawnSync(process.execPath, [bin, 'analyse', fixture, '--json'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('using spc.config.yaml from the working directory');
+    expect((r.stderr.match(/using spc.config.yaml/g) ?? []).length).toBe(1);
+    expect(JSON.parse(r.stdout).measures.every((m: { chart: string }) => m.chart === 'run')).toBe(true);
+  });
+  it('shows progress on a terminal only', () => {
+    // Thirty measures, stderr a pseudo-terminal (util-linux `script`), stdout to a file.
+    const rows = ['measure,period,value'];
+    for (let m = 0; m < 30; m++) for (let i = 0; i < 15; i++) rows.push(`M${m},2020-${String((i % 12) + 1).padStart(2, '0')}-${String(Math.floor(i / 12) + 1).padStart(2, '0')},${(i * 7 + m) % 11}`);
+    const input = file('thirty.csv', rows.join('\n') + '\n');
+    const piped = spc(['analyse', input, '--out', join(work, 'p1')]);
+    expect(piped.err).not.toContain('charts 30/30');
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${bin} analyse ${input} --out ${join(work, 'p2')} > /dev/null`, '/dev/null'], { encoding: 'utf8' });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toContain('charts 30/30 (100%)');
   });
 });

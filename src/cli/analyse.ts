@@ -1,7 +1,7 @@
 /** `spc analyse`: read, analyse, render; every output is computed before any file is written. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inputError, usageError } from '../io/errors.js';
+import { inputError, SpcError, usageError } from '../io/errors.js';
 import { readSeries, type RawSeries, type Role } from '../io/read.js';
 import { decode } from '../io/decode.js';
 import { writeOutputs } from '../io/write.js';
@@ -42,6 +42,8 @@ export interface AnalyseFlags {
   quiet: boolean;
   strict?: boolean;
   fillMissing?: 'zero';
+  keepGoing?: boolean;
+  failOn?: 'new' | 'any' | 'concern';
 }
 
 export interface CliIo {
@@ -49,6 +51,8 @@ export interface CliIo {
   err: (s: string) => void;
   /** Whether stdout is a terminal (for colour). */
   isTTY?: boolean;
+  /** Whether stderr is a terminal (for progress). */
+  errIsTTY?: boolean;
   /** Standard input, read when a file is `-` or no file is given. */
   stdin?: () => string;
 }
@@ -67,7 +71,8 @@ function numberFlag(name: string, text: string | undefined): number | null {
   return v;
 }
 
-async function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo): Promise<RawSeries[]> {
+/** Reads every file; with --keep-going a bad file is reported (by name, with its error) and skipped. */
+async function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo, failed: (e: SpcError) => void): Promise<RawSeries[]> {
   const columns: Partial<Record<Role, string>> = {
     measure: flags.measureCol,
     period: flags.periodCol,
@@ -80,6 +85,17 @@ async function readInputs(files: readonly string[], flags: AnalyseFlags, io: Cli
   const all: RawSeries[] = [];
   const from = new Map<string, string>();
   for (const file of files.length ? files : ['-']) {
+    try {
+      all.push(...(await readFile(file)));
+    } catch (e) {
+      if (!(flags.keepGoing && e instanceof SpcError && e.exitCode === 1)) throw e;
+      failed(e);
+    }
+  }
+  return all;
+
+  async function readFile(file: string): Promise<RawSeries[]> {
+    const series: RawSeries[] = [];
     let bytes: Uint8Array;
     const name = file === '-' ? 'stdin' : file;
     if (file === '-') {
@@ -102,14 +118,14 @@ async function readInputs(files: readonly string[], flags: AnalyseFlags, io: Cli
       if (other !== undefined) {
         throw inputError(name, s.rows[0].line, undefined, `measure "${s.measure}" also comes from ${other}; give each measure one file`);
       }
-      from.set(s.measure, name);
-      all.push(s);
+      series.push(s);
     }
+    for (const s of series) from.set(s.measure, name);
+    return series;
   }
-  return all;
 }
 
-export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo): Promise<void> {
+export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo): Promise<number> {
   if (flags.json && flags.csv) throw usageError('--json and --csv both write to stdout: choose one (use --out for both files)');
   const multiply = numberFlag('--multiply', flags.multiply) ?? 1;
   if (multiply === 0) throw usageError('--multiply 0: expected a non-zero number');
@@ -129,22 +145,33 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     fillMissing: flags.fillMissing,
   };
   let config: AnalyseSettings['config'];
-  if (flags.config !== undefined) {
+  let configFile = flags.config;
+  if (configFile === undefined) {
+    // Config discovery: spc.config.yaml / .yml / .json in the working directory.
+    configFile = CONFIG_NAMES.find((n) => existsSync(n));
+    if (configFile !== undefined && !flags.quiet) io.err(`using ${configFile} from the working directory (--config to choose another)\n`);
+  }
+  if (configFile !== undefined) {
     let text: string;
     try {
-      text = readFileSync(flags.config, 'utf8');
+      text = readFileSync(configFile, 'utf8');
     } catch {
-      throw inputError(flags.config, undefined, undefined, 'no such config file');
+      throw inputError(configFile, undefined, undefined, 'no such config file');
     }
-    config = { file: flags.config, ...parseConfig(text, flags.config) };
+    config = { file: configFile, ...parseConfig(text, configFile) };
   }
   // The expected number of false signals is simulated per chart length (cached); only the result
   // document carries it, so the terminal table does not pay for it.
   const wantsDocument = flags.json || flags.out !== undefined;
   const falseSignals = wantsDocument ? (await import('../core/simulate.js')).expectedFalseSignals : undefined;
   const settings: AnalyseSettings = { flags: given, config, dateOrder: flags.dateOrder, strict: flags.strict, falseSignals };
-  const series = await readInputs(files, flags, io);
-  const analysed = analyseAll(series, settings, version());
+  const failures: string[] = [];
+  const failed = (e: SpcError) => {
+    failures.push(e.located);
+    io.err(`error: ${e.located}\n`);
+  };
+  const series = await readInputs(files, flags, io, failed);
+  const analysed = analyseAll(series, settings, version(), flags.keepGoing ? failed : undefined);
   const doc: ResultDocument = { ...analysed, measures: analysed.measures.map((m) => scaleRecord(m, multiply)) };
 
   if (!flags.quiet) {
@@ -159,7 +186,12 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     outputs.set('summary.csv', summaryCsv(doc.measures));
     const { renderChartSvg } = await import('../render/chart.js');
     const slugs = uniqueSlugs(doc.measures.map((m) => m.measure));
-    for (const [k, m] of doc.measures.entries()) outputs.set(join('charts', `${slugs[k]}.svg`), await renderChartSvg(m));
+    const progress = createProgress('charts', doc.measures.length, !flags.quiet && io.errIsTTY === true, io.err);
+    for (const [k, m] of doc.measures.entries()) {
+      outputs.set(join('charts', `${slugs[k]}.svg`), await renderChartSvg(m));
+      progress.tick();
+    }
+    progress.done();
     writeOutputs(flags.out, outputs);
     if (!flags.quiet && !flags.json && !flags.csv) {
       io.err(`Wrote ${flags.out}/: results.json, points.csv, summary.csv and ${doc.measures.length} chart${doc.measures.length === 1 ? '' : 's'} in charts/\n`);
@@ -171,4 +203,47 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     const colour = flags.color && (io.isTTY ?? false) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
     io.out(summaryTable(doc.measures, colour));
   }
+  if (failures.length) {
+    throw new SpcError(`${failures.length} input error${failures.length === 1 ? '' : 's'} (--keep-going analysed the rest)`, 1);
+  }
+  if (flags.failOn) {
+    const hit = failOnMeasures(doc, flags.failOn);
+    if (hit.length) {
+      io.err(`--fail-on ${flags.failOn}: ${hit.length} measure${hit.length === 1 ? '' : 's'}: ${hit.join('; ')}\n`);
+      return 3;
+    }
+  }
+  return 0;
+}
+
+/** Measures meeting a --fail-on condition: any signal, or any point of concern. */
+export function failOnMeasures(doc: ResultDocument, condition: 'new' | 'any' | 'concern'): string[] {
+  return doc.measures
+    .filter((m) => (condition === 'concern' ? m.points.some((p) => p.variation === 'concern') : m.points.some((p) => p.signals.length > 0)))
+    .map((m) => m.measure);
+}
+
+export const CONFIG_NAMES = ['spc.config.yaml', 'spc.config.yml', 'spc.config.json'];
+
+/** A progress line with count and ETA on a terminal; nothing otherwise (or for a few items). */
+export function createProgress(label: string, total: number, enabled: boolean, write: (s: string) => void, now = () => Date.now()) {
+  const on = enabled && total > 20;
+  const start = now();
+  let count = 0;
+  let last = -1;
+  return {
+    tick() {
+      count++;
+      if (!on) return;
+      const pct = Math.floor((100 * count) / total);
+      if (pct === last && count !== total) return;
+      last = pct;
+      const elapsed = (now() - start) / 1000;
+      const eta = count ? (elapsed / count) * (total - count) : 0;
+      write(`\r${label} ${count}/${total} (${pct}%) ETA ${eta.toFixed(0)}s `);
+    },
+    done() {
+      if (on) write('\n');
+    },
+  };
 }

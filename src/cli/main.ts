@@ -34,10 +34,15 @@ function defaultIo(): CliIo {
       throw e;
     });
   }
-  return { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), isTTY: process.stdout.isTTY === true };
+  return {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+    isTTY: process.stdout.isTTY === true,
+    errIsTTY: process.stderr.isTTY === true,
+  };
 }
 
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo, exit: { code: number } = { code: 0 }): Command {
   const program = new Command();
   program
     .name('spc')
@@ -90,13 +95,15 @@ Examples:
     .option('--section-col <name>', 'column holding the report section')
     .option('--note-col <name>', 'column holding annotations')
     .addOption(new Option('--date-order <order>', 'day/month order of dd/mm/yyyy dates').choices(['dmy', 'mdy']).default('dmy'))
+    .option('--keep-going', 'with several files: report a bad file or measure and analyse the rest (exit 1 at the end)')
+    .addOption(new Option('--fail-on <condition>', 'exit 3 when the run has any signal, any concern, or a new signal (with --previous)').choices(['any', 'concern', 'new']))
     .option('--strict', 'turn data warnings (missing-value markers, gaps, a non-UTF-8 file) into errors')
     .addOption(new Option('--fill-missing <how>', 'fill periods missing inside a count series').choices(['zero']))
     .option('--no-color', 'no colour in the terminal table')
     .option('-q, --quiet', 'print nothing but results and errors', false)
     .addHelpText('after', ANALYSE_EXAMPLES)
     .action(async (files: string[], flags: AnalyseFlags) => {
-      await runAnalyse(files, flags, io);
+      exit.code = await runAnalyse(files, flags, io);
     });
 
   program
@@ -147,10 +154,11 @@ Examples:
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
-  const program = buildProgram(io);
+  const exit = { code: 0 };
+  const program = buildProgram(io, exit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return exit.code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

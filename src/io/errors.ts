@@ -6,7 +6,7 @@ export class SpcError extends Error {
   override readonly name = 'SpcError';
   constructor(
     message: string,
-    readonly exitCode: 1 | 2 = 1,
+    readonly exitCode: 1 | 2 | 3 = 1,
     readonly file?: string,
     readonly line?: number,
     readonly column?: number,
