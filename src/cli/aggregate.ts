@@ -7,8 +7,9 @@ import { stringify } from 'csv-stringify/sync';
 import { Aggregator, type AggregatePeriod } from '../io/aggregate.js';
 import { decode } from '../io/decode.js';
 import { inputError, SpcError, usageError } from '../io/errors.js';
-import { periodOf } from '../io/periods.js';
-import { readSeries, sniffDelimiter } from '../io/read.js';
+import { parsePeriod, periodOf, PERIOD_FORMATS } from '../io/periods.js';
+import { parse as parseSync } from 'csv-parse/sync';
+import { normaliseHeader, parseCell, sniffDelimiter } from '../io/read.js';
 import { safeText } from '../render/csv.js';
 import type { CliIo } from './analyse.js';
 
@@ -86,28 +87,50 @@ async function feed(agg: Aggregator, file: string, stdin: NodeJS.ReadableStream 
   }
 }
 
-/** Denominators by period label from a CSV of `period,denominator` (optionally `measure`). */
-function readDenominators(file: string, period: AggregatePeriod): Map<string, number> {
+/**
+ * Denominators from a CSV of `period,denominator`, or `measure,period,denominator` for one per
+ * measure. Its periods must be of the kind counted (a population per quarter for --period quarter):
+ * denominators are not added up or averaged across periods, since whether that is right depends
+ * on what they count.
+ */
+function readDenominators(file: string, period: AggregatePeriod): { byMeasure: boolean; values: Map<string, number> } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     throw inputError(file, undefined, undefined, 'no such denominator file');
   }
-  const series = readSeries(decode(bytes).text, file, { columns: { value: 'denominator' } });
-  const out = new Map<string, number>();
-  for (const s of series) {
-    for (const r of s.rows) {
-      if (r.value === null) continue;
-      const key = `${s.measure}\u0000${bucketLabel(r.period.time, period)}`;
-      out.set(key, (out.get(key) ?? 0) + r.value);
-      out.set(`\u0000${bucketLabel(r.period.time, period)}`, r.value);
-    }
+  const text = decode(bytes).text;
+  const records = parseSync(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, delimiter: sniffDelimiter(text) }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  if (records.length < 2) throw inputError(file, undefined, undefined, 'no data rows in the denominator file');
+  const header = records[0].record.map(normaliseHeader);
+  const col = (names: string[]) => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
+  const p = col(['period', 'date', 'month', 'quarter', 'year']);
+  const d = col(['denominator', 'population', 'n', 'total', 'size']);
+  const m = col(['measure', 'metric', 'name']);
+  if (p < 0 || d < 0) {
+    throw inputError(file, 1, undefined, `expected columns period and denominator (optionally measure); the columns are: ${records[0].record.join(', ')}`);
   }
-  return out;
+  const values = new Map<string, number>();
+  for (const { record, info } of records.slice(1)) {
+    const ptext = (record[p] ?? '').trim();
+    const parsed = parsePeriod(ptext);
+    if (!parsed) throw inputError(file, info.lines, p + 1, `period "${ptext}" is not a date or period; expected one of ${PERIOD_FORMATS}`);
+    const bucket = periodOf(parsed.time, period);
+    if (bucket.time !== parsed.time || (parsed.granularity !== period && parsed.granularity !== 'day')) {
+      throw inputError(file, info.lines, p + 1, `period "${ptext}" is a ${parsed.granularity}; give one denominator per ${period}`);
+    }
+    const cell = parseCell(record[d] ?? '');
+    if (cell.kind !== 'number') throw inputError(file, info.lines, d + 1, `denominator "${(record[d] ?? '').trim()}" is not a number`);
+    const key = `${m >= 0 ? (record[m] ?? '').trim() : ''}\u0000${bucket.label}`;
+    if (values.has(key)) throw inputError(file, info.lines, p + 1, `a second denominator for ${ptext}`);
+    values.set(key, cell.value);
+  }
+  return { byMeasure: m >= 0, values };
 }
-
-const bucketLabel = (time: number, period: AggregatePeriod) => periodOf(time, period).label;
 
 export async function runAggregate(files: string[], flags: AggregateFlags, io: CliIo & { stdinStream?: NodeJS.ReadableStream }): Promise<void> {
   const where = flags.where.map((w) => {
@@ -124,7 +147,7 @@ export async function runAggregate(files: string[], flags: AggregateFlags, io: C
   const rows = result.rows.map((r) => {
     const row = [safeText(r.measure), r.period, String(r.value)];
     if (denominators) {
-      const d = denominators.get(`${r.measure}\u0000${r.period}`) ?? denominators.get(`\u0000${r.period}`);
+      const d = denominators.values.get(`${denominators.byMeasure ? r.measure : ''}\u0000${r.period}`);
       if (d === undefined) missingDenominators++;
       row.push(d === undefined ? '' : String(d));
     }

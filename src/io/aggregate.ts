@@ -91,7 +91,6 @@ export class Aggregator {
   add(fields: readonly string[], line: number): void {
     const layout = this.layout!;
     this.records++;
-    for (const w of layout.where) if ((fields[w.index] ?? '').trim() !== w.value) return;
     const text = (fields[layout.date] ?? '').trim();
     let bucket = this.cache.get(text);
     if (!bucket) {
@@ -106,14 +105,17 @@ export class Aggregator {
       this.cache.set(text, bucket);
       this.labels.set(bucket.time, bucket.label);
     }
+    // The covered range is that of every record read, kept or not: a filtered measure still gets
+    // its zeros at either end.
+    if (bucket.time < this.min) this.min = bucket.time;
+    if (bucket.time > this.max) this.max = bucket.time;
+    for (const w of layout.where) if ((fields[w.index] ?? '').trim() !== w.value) return;
     let measure = ALL_RECORDS;
     if (layout.by.length === 1) measure = (fields[layout.by[0]] ?? '').trim() || '(blank)';
     else if (layout.by.length > 1) measure = layout.by.map((i) => (fields[i] ?? '').trim() || '(blank)').join(' / ');
     let m = this.counts.get(measure);
     if (!m) this.counts.set(measure, (m = new Map()));
     m.set(bucket.time, (m.get(bucket.time) ?? 0) + 1);
-    if (bucket.time < this.min) this.min = bucket.time;
-    if (bucket.time > this.max) this.max = bucket.time;
     this.kept++;
   }
 
@@ -123,7 +125,7 @@ export class Aggregator {
    */
   result(): AggregateResult {
     const periods: number[] = [];
-    if (this.kept > 0) for (let t = this.min; t <= this.max; t = nextPeriod(t, this.options.period)) periods.push(t);
+    if (this.records > 0 && this.min <= this.max) for (let t = this.min; t <= this.max; t = nextPeriod(t, this.options.period)) periods.push(t);
     for (const t of periods) if (!this.labels.has(t)) this.labels.set(t, periodOf(t, this.options.period).label);
     const names = [...this.counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const rows = names.flatMap((measure) => {
