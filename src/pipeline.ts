@@ -73,15 +73,35 @@ export function resolveRules(m: MeasureSettings): RuleSet {
   }
 }
 
+/** Where a setting came from: null for a command-line flag (or nowhere), else its config path. */
+type Origin = { readonly file: string; readonly path: string } | null;
+
+const CONFIG_KEY: Partial<Record<keyof MeasureSettings, string>> = { preset: 'rules', ruleOverrides: 'rule', screenMr: 'screen-mr', lclFloor: 'lcl-floor' };
+
+function originOf(measure: string, s: AnalyseSettings, key: keyof MeasureSettings): Origin {
+  if (s.flags[key] !== undefined || !s.config) return null;
+  const name = CONFIG_KEY[key] ?? key;
+  if (s.config.measures?.[measure]?.[key] !== undefined) return { file: s.config.file, path: `measures.${JSON.stringify(measure)}.${name}` };
+  if (s.config.defaults?.[key] !== undefined) return { file: s.config.file, path: `defaults.${name}` };
+  return null;
+}
+
+/** An error in a setting: a usage error for a flag (exit 2), a config error naming file and key (exit 1). */
+function settingError(origin: Origin, flagMessage: string, configMessage: string): SpcError {
+  return origin ? inputError(origin.file, undefined, undefined, `${origin.path}: ${configMessage}`) : usageError(flagMessage);
+}
+
 /** Index of the row whose period starts on the same date as `label`; a label not in the series is an error. */
-function indexOf(label: string, s: RawSeries, option: string, dateOrder: DateOrder): number {
+function indexOf(label: string, s: RawSeries, option: string, dateOrder: DateOrder, origin: Origin = null, item = ''): number {
   const p = parsePeriod(label, dateOrder);
-  if (!p) throw usageError(`${option} ${label}: not a period (use the same form as the data, e.g. 2019-04)`);
+  const where = origin ? { ...origin, path: `${origin.path}${item}` } : null;
+  if (!p) throw settingError(where, `${option} ${label}: not a period (use the same form as the data, e.g. 2019-04)`, `${JSON.stringify(label)} is not a period`);
   const i = s.rows.findIndex((r) => r.period.time === p.time);
   if (i < 0) {
     const first = s.rows[0]?.period.text;
     const last = s.rows[s.rows.length - 1]?.period.text;
-    throw usageError(`${option} ${label}: measure "${s.measure}" has no such period (it runs from ${first} to ${last})`);
+    const missing = `measure "${s.measure}" has no such period (it runs from ${first} to ${last})`;
+    throw settingError(where, `${option} ${label}: ${missing}`, `${label}: ${missing}`);
   }
   return i;
 }
@@ -91,17 +111,25 @@ function chartData(s: RawSeries, chart: UserChart): { data: SeriesData; numerato
   const def = CHARTS[chart];
   const rows = s.rows;
   if (def.needs !== 'subgroups') for (const r of rows) if (r.lines.length > 1) throw duplicatePeriodError(s, r);
-  const bad = (r: (typeof rows)[number], what: string) => inputError(s.source, r.line, undefined, `measure "${s.measure}" at ${r.period.text}: ${what}`);
+  const bad = (r: (typeof rows)[number], what: string, column = s.valueColumn) =>
+    inputError(s.source, r.line, column || undefined, `measure "${s.measure}" at ${r.period.text}: ${what}`);
   if (def.needs === 'subgroups') {
     return { data: { values: rows.map(() => null), subgroups: rows.map((r) => (r.observations?.length ? r.observations : null)) }, numerators: null };
   }
   if (def.needs === 'sizes') {
     if (!s.hasDenominator) {
-      throw inputError(s.source, undefined, undefined, `--chart ${chart} needs a denominator column (denominator, n, population, total, size or --denominator-col)`);
+      throw inputError(
+        s.source,
+        undefined,
+        undefined,
+        s.denominatorColumn
+          ? `--chart ${chart} needs denominators: the denominator column is empty for measure "${s.measure}"`
+          : `--chart ${chart} needs a denominator column (denominator, n, population, total, size or --denominator-col)`,
+      );
     }
     for (const r of rows) {
       if (r.value !== null && r.value < 0) throw bad(r, `negative count ${r.value}`);
-      if (r.denominator !== null && r.denominator <= 0) throw bad(r, `denominator ${r.denominator} must be greater than 0`);
+      if (r.denominator !== null && r.denominator <= 0) throw bad(r, `denominator ${r.denominator} must be greater than 0`, s.denominatorColumn);
       if ((chart === 'p' || chart === 'pp' || chart === 'np') && r.value !== null && r.denominator !== null && r.value > r.denominator) {
         throw bad(r, `value ${r.value} is above its denominator ${r.denominator}`);
       }
@@ -116,7 +144,7 @@ function chartData(s: RawSeries, chart: UserChart): { data: SeriesData; numerato
   if (s.hasDenominator && (chart === 'xmr' || chart === 'mr' || chart === 'run')) {
     const values = rows.map((r) => {
       if (r.value === null || r.denominator === null) return null;
-      if (r.denominator === 0) throw bad(r, 'zero denominator');
+      if (r.denominator === 0) throw bad(r, 'zero denominator', s.denominatorColumn);
       return r.value / r.denominator;
     });
     return { data: { values }, numerators: rows.map((r) => r.value) };
@@ -164,7 +192,15 @@ function fillGaps(s: RawSeries, m: MeasureSettings, chart: UserChart, strict: bo
 export function analyseMeasure(raw: RawSeries, all: AnalyseSettings): MeasureRecord[] {
   const m = settingsFor(raw.measure, all);
   const chart: UserChart = m.chart ?? 'xmr';
-  const rules = resolveRules(m);
+  let rules: RuleSet;
+  try {
+    rules = resolveRules(m);
+  } catch (e) {
+    // A preset or rule from the config file is the file's error (exit 1), naming the key.
+    const origin = e instanceof SpcError ? (/^unknown rule preset/.test(e.message) ? originOf(raw.measure, all, 'preset') : originOf(raw.measure, all, 'ruleOverrides')) : null;
+    if (origin && e instanceof SpcError) throw inputError(origin.file, undefined, undefined, `${origin.path}: ${e.message}`);
+    throw e;
+  }
   const { series: s, warnings: gapWarnings } = fillGaps(raw, m, chart, all.strict ?? false);
   const rows = s.rows;
   const { data, numerators } = chartData(s, chart);
@@ -172,7 +208,7 @@ export function analyseMeasure(raw: RawSeries, all: AnalyseSettings): MeasureRec
   const phaseStarts: number[] = [];
   const labelAt = new Map<number, string>();
   for (const ph of m.phases ?? []) {
-    const i = indexOf(ph.period, s, '--phase', all.dateOrder);
+    const i = indexOf(ph.period, s, '--phase', all.dateOrder, originOf(s.measure, all, 'phases'), `[${(m.phases ?? []).indexOf(ph)}]`);
     phaseStarts.push(i);
     if (ph.label) labelAt.set(i, ph.label);
   }
@@ -186,9 +222,11 @@ export function analyseMeasure(raw: RawSeries, all: AnalyseSettings): MeasureRec
       current = r.phase;
     }
   });
-  const excluded = (m.exclude ?? []).map((p) => indexOf(p, s, '--exclude', all.dateOrder));
+  const excluded = (m.exclude ?? []).map((p, k) => indexOf(p, s, '--exclude', all.dateOrder, originOf(s.measure, all, 'exclude'), `[${k}]`));
   const notes = rows.map((r) => r.note);
-  for (const [period, note] of Object.entries(m.notes ?? {})) notes[indexOf(period, s, 'notes', all.dateOrder)] = note;
+  for (const [period, note] of Object.entries(m.notes ?? {})) {
+    notes[indexOf(period, s, 'notes', all.dateOrder, originOf(s.measure, all, 'notes'), `.${JSON.stringify(period)}`)] = note;
+  }
   const sections = rows.map((r) => r.section).filter((x): x is string => x !== null);
 
   const charts: ChartType[] = [chart];

@@ -279,7 +279,7 @@ describe('--config: a mixed pack of counts, rates and proportions', () => {
     ['bad chart', 'defaults:\n  chart: pie\n', 'error: bad.yaml: defaults.chart: "pie" is not a chart type; choose one of xmr, mr, run'],
     ['bad direction', 'defaults:\n  direction: up\n', 'error: bad.yaml: defaults.direction: "up" is not one of higher-is-better, lower-is-better, neutral'],
     ['bad YAML', 'defaults: [\n', 'error: bad.yaml:'],
-    ['missing period', 'measures:\n  Proven reoffending:\n    exclude: [2030-Q1]\n', 'error: --exclude 2030-Q1: measure "Proven reoffending" has no such period'],
+    ['missing period', 'measures:\n  Proven reoffending:\n    exclude: [2030-Q1]\n', 'error: bad.yaml: measures."Proven reoffending".exclude[0]: 2030-Q1: measure "Proven reoffending" has no such period'],
   ])('%s', (_name, yaml, message) => {
     file('bad.yaml', yaml);
     const r = spc(['analyse', join(pack, 'pack.csv'), '--config', 'bad.yaml', '--json']);
@@ -306,10 +306,10 @@ describe('chart types from the command line', () => {
   });
   it.each([
     ['p without a denominator', ['--chart', 'p'], 'measure,period,value\nA,2020-01,1\n', 'needs a denominator column'],
-    ['value above denominator', ['--chart', 'p'], 'measure,period,value,n\nA,2020-01,5,4\n', 'stdin:2: measure "A" at 2020-01: value 5 is above its denominator 4'],
-    ['zero denominator', ['--chart', 'u'], 'measure,period,value,n\nA,2020-01,5,0\n', 'stdin:2: measure "A" at 2020-01: denominator 0 must be greater than 0'],
-    ['negative count', ['--chart', 'c'], 'measure,period,value\nA,2020-01,-1\n', 'stdin:2: measure "A" at 2020-01: negative count -1'],
-    ['t chart zero', ['--chart', 't'], 'measure,period,value\nA,2020-01,0\n', 'stdin:2: measure "A" at 2020-01: time between events 0 must be greater than 0'],
+    ['value above denominator', ['--chart', 'p'], 'measure,period,value,n\nA,2020-01,5,4\n', 'stdin:2:3: measure "A" at 2020-01: value 5 is above its denominator 4'],
+    ['zero denominator', ['--chart', 'u'], 'measure,period,value,n\nA,2020-01,5,0\n', 'stdin:2:4: measure "A" at 2020-01: denominator 0 must be greater than 0'],
+    ['negative count', ['--chart', 'c'], 'measure,period,value\nA,2020-01,-1\n', 'stdin:2:3: measure "A" at 2020-01: negative count -1'],
+    ['t chart zero', ['--chart', 't'], 'measure,period,value\nA,2020-01,0\n', 'stdin:2:3: measure "A" at 2020-01: time between events 0 must be greater than 0'],
     ['duplicate on xmr', [], 'measure,period,value\nA,2020-01,1\nA,2020-01,2\n', 'stdin:3:2: duplicate period "2020-01" for measure "A" (already on line 2)'],
   ])('data error: %s', (_name, extra, input, message) => {
     const r = spc(['analyse', '-', '--json', ...(extra as string[])], input as string);

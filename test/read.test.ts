@@ -121,12 +121,12 @@ describe('readSeries', () => {
   it.each([
     ['', 'in.csv: the file is empty'],
     ['measure,period,value\n', 'in.csv:1: no data rows after the header'],
-    ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number (write numbers like 1234, 1,234, 12.5 or 12.5%; leave the cell empty for a missing value)'],
+    ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number (write numbers like 1234, 12.5, 12.5% or 1,234 with thousands separators; leave the cell empty for a missing value)'],
     ['measure,period,value\nA,Jan 20,1\n', 'in.csv:2:2: period "Jan 20" is not a date or period; expected one of YYYY-MM-DD, YYYY-MM, Mon YYYY, YYYY-Qn, YYYY Qn, Qn YYYY, dd/mm/yyyy, dd/mm/yy, YYYY, 2021/22, 2021/22 Q1, 2021-W05, Excel serial dates'],
     ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: measure, when, value'],
     ['measure,period,value\nA,2020-01\n', 'in.csv:2:3: row has 2 fields; the value column is missing'],
     ['measure,period,value\nA,2020-01,1,9\n', 'in.csv:2:4: row has 4 fields but the header has 3: "9" has no column'],
-    ['measure,period,value\n"A,2020-01,1\n', 'in.csv:2: not valid CSV: Quote Not Closed: the parsing is finished with an opening quote'],
+    ['measure,period,value\n"A,2020-01,1\n', 'in.csv:2:1: not valid CSV: a quote opens here and is never closed (close it, or double any quote inside a quoted field)'],
   ])('error for %j', (text, message) => {
     expect(error(text)).toBe(message);
   });
@@ -166,7 +166,8 @@ describe('reading what spreadsheets write', () => {
   it('reads error cells and NA markers as missing, and rejects text', () => {
     for (const t of ['#N/A', '#DIV/0!', 'NA', 'null', '-', '..']) expect(parseCell(t)).toEqual({ kind: 'missing', marker: t });
     expect(parseCell('')).toEqual({ kind: 'missing', marker: null });
-    for (const t of ['1,23', '12,5', 'ten', '1.2.3']) expect(parseCell(t).kind).toBe('bad');
+    for (const t of ['1,23', '12,5', 'ten', '1.2.3']) expect(parseCell(t)).toEqual({ kind: 'bad' });
+    expect(parseCell('1e999')).toEqual({ kind: 'bad', tooLarge: true });
   });
   it('reads a semicolon file with markers, percentages and stray empty columns, with warnings naming file:line:column', () => {
     const text = 'measure;period;value;;\nA;2020-01;12.5%;;\nA;2020-02;#N/A;;\nA;2020-03;"1,234";;\n';

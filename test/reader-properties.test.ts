@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../src/io/decode.js';
+import { decodeFile } from '../src/io/decode.js';
 import { SpcError } from '../src/io/errors.js';
 import { readSeries } from '../src/io/read.js';
 import { analyseAll } from '../src/pipeline.js';
@@ -44,7 +44,7 @@ describe('reader properties', () => {
     fc.assert(
       fc.property(bytes, (b) => {
         try {
-          readSeries(decode(b).text, 'r.csv');
+          readSeries(decodeFile(b, 'r.csv').text, 'r.csv');
         } catch (e) {
           if (!(e instanceof SpcError)) throw e;
         }

@@ -7,9 +7,9 @@ import { stringify } from 'csv-stringify/sync';
 import { Aggregator, type AggregatePeriod } from '../io/aggregate.js';
 import { decode } from '../io/decode.js';
 import { inputError, SpcError, usageError } from '../io/errors.js';
-import { parsePeriod, periodOf, PERIOD_FORMATS } from '../io/periods.js';
+import { parsePeriod, periodOf, periodProblem } from '../io/periods.js';
 import { parse as parseSync } from 'csv-parse/sync';
-import { normaliseHeader, parseCell, sniffDelimiter } from '../io/read.js';
+import { csvError, normaliseHeader, parseCell, sniffDelimiter } from '../io/read.js';
 import { safeText } from '../render/csv.js';
 import type { CliIo } from './analyse.js';
 
@@ -21,6 +21,11 @@ export interface AggregateFlags {
   denominatorFile?: string;
   dateOrder: 'dmy' | 'mdy';
   quiet: boolean;
+}
+
+/** The text of a file, to locate a CSV error in it (only read when there is one). */
+async function headText(file: string): Promise<string> {
+  return file === '-' ? '' : readFileSync(file, 'utf8');
 }
 
 /** The first chunk(s) of a stream, up to the end of its first line, and the rest of it. */
@@ -81,8 +86,8 @@ async function feed(agg: Aggregator, file: string, stdin: NodeJS.ReadableStream 
     await pipeline(Readable.from(bytes()), parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter }), sink);
   } catch (e) {
     if (e instanceof SpcError) throw e;
-    const err = e as Error & { lines?: number; code?: string };
-    if (err.code?.startsWith('CSV_')) throw inputError(name, err.lines, undefined, `not valid CSV: ${err.message.replace(/ (at|on) line \d+$/, '')}`);
+    const err = e as Error & { code?: string };
+    if (err.code?.startsWith('CSV_') || err.code === 'INVALID_OPENING_QUOTE') throw csvError(e, await headText(file), name, delimiter);
     throw e;
   }
 }
@@ -97,8 +102,9 @@ function readDenominators(file: string, period: AggregatePeriod): { byMeasure: b
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-  } catch {
-    throw inputError(file, undefined, undefined, 'no such denominator file');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputError(file, undefined, undefined, code === 'EISDIR' ? 'is a directory, not a denominator file' : 'no such denominator file');
   }
   const text = decode(bytes).text;
   const records = parseSync(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, delimiter: sniffDelimiter(text) }) as unknown as {
@@ -112,13 +118,13 @@ function readDenominators(file: string, period: AggregatePeriod): { byMeasure: b
   const d = col(['denominator', 'population', 'n', 'total', 'size']);
   const m = col(['measure', 'metric', 'name']);
   if (p < 0 || d < 0) {
-    throw inputError(file, 1, undefined, `expected columns period and denominator (optionally measure); the columns are: ${records[0].record.join(', ')}`);
+    throw inputError(file, 1, undefined, `no ${p < 0 ? 'period' : 'denominator'} column: expected period and denominator (and optionally measure); the columns are: ${records[0].record.join(', ')}`);
   }
   const values = new Map<string, number>();
   for (const { record, info } of records.slice(1)) {
     const ptext = (record[p] ?? '').trim();
     const parsed = parsePeriod(ptext);
-    if (!parsed) throw inputError(file, info.lines, p + 1, `period "${ptext}" is not a date or period; expected one of ${PERIOD_FORMATS}`);
+    if (!parsed) throw inputError(file, info.lines, p + 1, `period ${periodProblem(ptext)}`);
     const bucket = periodOf(parsed.time, period);
     if (bucket.time !== parsed.time || (parsed.granularity !== period && parsed.granularity !== 'day')) {
       throw inputError(file, info.lines, p + 1, `period "${ptext}" is a ${parsed.granularity}; give one denominator per ${period}`);

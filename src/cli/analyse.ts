@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, SpcError, usageError } from '../io/errors.js';
 import { readSeries, type RawSeries, type Role } from '../io/read.js';
-import { decode } from '../io/decode.js';
+import { decodeFile } from '../io/decode.js';
 import { writeOutputs } from '../io/write.js';
 import { analyseAll, type AnalyseSettings, type MeasureSettings, type UserChart } from '../pipeline.js';
 import { parseConfig } from '../io/config.js';
@@ -110,7 +110,7 @@ async function readInputs(files: readonly string[], flags: AnalyseFlags, io: Cli
       if (isDir) throw inputError(file, undefined, undefined, 'is a directory, not a CSV file');
       bytes = readFileSync(file);
     }
-    const decoded = decode(bytes);
+    const decoded = decodeFile(bytes, name);
     if (decoded.warning && flags.strict) throw inputError(name, undefined, undefined, `${decoded.warning} (--strict)`);
     for (const read of readSeries(decoded.text, name, { columns, dateOrder: flags.dateOrder, strict: flags.strict })) {
       const s = decoded.warning ? { ...read, warnings: [`${name}: ${decoded.warning}`, ...read.warnings] } : read;
@@ -155,8 +155,9 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     let text: string;
     try {
       text = readFileSync(configFile, 'utf8');
-    } catch {
-      throw inputError(configFile, undefined, undefined, 'no such config file');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw inputError(configFile, undefined, undefined, code === 'EISDIR' ? 'is a directory, not a config file' : code === 'ENOENT' ? 'no such config file' : `cannot read the config file (${code})`);
     }
     config = { file: configFile, ...parseConfig(text, configFile) };
   }

@@ -4,7 +4,7 @@
  * periods, never on the size of the input.
  */
 import { inputError } from './errors.js';
-import { nextPeriod, parsePeriod, periodOf, PERIOD_FORMATS, type DateOrder, type Granularity } from './periods.js';
+import { nextPeriod, parsePeriod, periodOf, periodProblem, type DateOrder, type Granularity } from './periods.js';
 import { normaliseHeader } from './read.js';
 
 export type AggregatePeriod = 'month' | 'quarter' | 'financial-quarter' | 'year' | 'financial-year' | 'week';
@@ -95,9 +95,7 @@ export class Aggregator {
     let bucket = this.cache.get(text);
     if (!bucket) {
       const p = parsePeriod(text, this.options.dateOrder ?? 'dmy');
-      if (!p) {
-        throw inputError(this.file, line, layout.date + 1, `date "${text}" is not a date or period; expected one of ${PERIOD_FORMATS}`);
-      }
+      if (!p) throw inputError(this.file, line, layout.date + 1, `date ${periodProblem(text, this.options.dateOrder ?? 'dmy')}`);
       if (!FINER_OR_EQUAL[p.granularity].includes(this.options.period)) {
         throw inputError(this.file, line, layout.date + 1, `"${text}" is a ${p.granularity}: it cannot be counted by ${this.options.period} (choose a period that contains it)`);
       }

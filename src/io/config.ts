@@ -32,11 +32,11 @@ export const CONFIG_KEYS = [
 const DIRECTIONS: readonly Direction[] = ['higher-is-better', 'lower-is-better', 'neutral'];
 
 export function parseConfig(text: string, file: string): ConfigFile {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
-    throw inputError(file, pos?.line, pos?.col, `not valid YAML or JSON: ${e.message.split('\n')[0]}`);
+    throw inputError(file, pos?.line, pos?.col, `not valid YAML or JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const root = doc.toJS() as unknown;
   if (root === null || root === undefined) return {};

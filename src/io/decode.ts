@@ -3,11 +3,39 @@
  * byte-order mark (Excel's "Unicode text"), and, when the bytes are not valid UTF-8, Windows-1252
  * (Excel's "CSV" on Western-European Windows) with a warning.
  */
+import { inputError } from './errors.js';
 
 export interface Decoded {
   readonly text: string;
   readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   readonly warning: string | null;
+}
+
+/** Bytes that are not CSV text at all, with what they seem to be; null when they may be text. */
+export function notText(bytes: Uint8Array): string | null {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return 'not a CSV text file: it is a zip archive, such as an Excel workbook (.xlsx); save it as "CSV UTF-8" and use that';
+  }
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return 'not a CSV text file: it is an old Excel workbook (.xls); save it as "CSV UTF-8" and use that';
+  }
+  const head = bytes.subarray(0, 4096);
+  const hasBom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!hasBom) {
+    // UTF-16 without a byte-order mark: ASCII text with a NUL beside every character.
+    let oddNul = 0;
+    let evenNul = 0;
+    for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 ? oddNul++ : evenNul++);
+    const half = head.length / 2;
+    if (head.length >= 8 && (oddNul > 0.4 * half || evenNul > 0.4 * half)) {
+      return 'the file looks like UTF-16 without a byte-order mark; save it as "CSV UTF-8" (or "Unicode text", which has the mark)';
+    }
+    // Binary data: many control characters other than tab, CR and LF.
+    let control = 0;
+    for (const b of head) if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) control++;
+    if (head.length > 0 && control > 0.1 * head.length) return 'not a CSV text file: it holds binary data (is it the right file?)';
+  }
+  return null;
 }
 
 /**
@@ -35,11 +63,14 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warning: null };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warning: null };
+  for (const [b0, b1, encoding] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
+    if (bytes.length >= 2 && bytes[0] === b0 && bytes[1] === b1) {
+      try {
+        return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2)), encoding, warning: null };
+      } catch {
+        throw new DecodeError('the file is not valid UTF-16 although it starts with a UTF-16 byte-order mark; save it again as "CSV UTF-8"');
+      }
+    }
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
@@ -50,5 +81,22 @@ export function decode(bytes: Uint8Array): Decoded {
       encoding: 'windows-1252',
       warning: 'the file is not valid UTF-8; it was read as Windows-1252 (save it as "CSV UTF-8" to avoid this)',
     };
+  }
+}
+
+/** Bytes that cannot be read as text in the encoding they announce. */
+export class DecodeError extends Error {
+  override readonly name = 'DecodeError';
+}
+
+/** Bytes of a file to text, or an SpcError naming the file when they are not CSV text. */
+export function decodeFile(bytes: Uint8Array, file: string): Decoded {
+  const problem = notText(bytes);
+  if (problem) throw inputError(file, undefined, undefined, problem);
+  try {
+    return decode(bytes);
+  } catch (e) {
+    if (e instanceof DecodeError) throw inputError(file, undefined, undefined, e.message);
+    throw e;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { inputError, SpcError } from './errors.js';
-import { parsePeriod, PERIOD_FORMATS, type DateOrder, type PeriodInfo } from './periods.js';
+import { parsePeriod, periodProblem, PERIOD_FORMATS, type DateOrder, type PeriodInfo } from './periods.js';
 import type { Direction } from '../core/types.js';
 
 export type Role = 'measure' | 'period' | 'value' | 'denominator' | 'section' | 'note' | 'phase' | 'direction';
@@ -78,8 +78,10 @@ export interface RawSeries {
   readonly hasDenominator: boolean;
   /** From the optional direction column (one value per measure), else null. */
   readonly direction: Direction | null;
-  /** 1-based column of the period, for messages. */
+  /** 1-based columns of the period, value and denominator (0: none), for messages. */
   readonly periodColumn: number;
+  readonly valueColumn: number;
+  readonly denominatorColumn: number;
   /** Things read but not as written: missing-value markers, percentages; each names file:line:column. */
   readonly warnings: readonly string[];
   /** '%' when the values were written as percentages. */
@@ -109,7 +111,10 @@ export function parseNumber(text: string): number | null {
  */
 const MISSING_MARKERS = new Set(['#n/a', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', '#getting_data', 'na', 'n/a', 'null', 'nan', '-', '--', '..', 'x', '*']);
 
-export type Cell = { kind: 'number'; value: number; percent: boolean; thousands: boolean } | { kind: 'missing'; marker: string | null } | { kind: 'bad' };
+export type Cell =
+  | { kind: 'number'; value: number; percent: boolean; thousands: boolean }
+  | { kind: 'missing'; marker: string | null }
+  | { kind: 'bad'; tooLarge?: boolean };
 
 /** Reads a numeric cell as analysts write it. */
 export function parseCell(text: string): Cell {
@@ -121,7 +126,8 @@ export function parseCell(text: string): Cell {
   const thousands = THOUSANDS.test(body);
   if (thousands) body = body.replace(/,/g, '');
   const v = parseNumber(body);
-  return v === null ? { kind: 'bad' } : { kind: 'number', value: v, percent, thousands };
+  if (v === null) return NUMBER.test(body.trim()) ? { kind: 'bad', tooLarge: true } : { kind: 'bad' };
+  return { kind: 'number', value: v, percent, thousands };
 }
 
 /** The delimiter of a CSV text: the most frequent of comma, semicolon and tab in its first line (outside quotes). */
@@ -139,7 +145,66 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
+/**
+ * A csv-parse error as one of ours, at the line and column where the problem starts: an unclosed
+ * quote is reported where it opens (csv-parse reports the end of the file).
+ */
+export function csvError(e: unknown, text: string, file: string, delimiter: string): SpcError {
+  const err = e as { message?: string; lines?: number; code?: string; column?: number };
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const at = unclosedQuote(text, delimiter);
+    return inputError(file, at?.line, at?.column, 'not valid CSV: a quote opens here and is never closed (close it, or double any quote inside a quoted field)');
+  }
+  if (err.code === 'INVALID_OPENING_QUOTE' || err.code === 'CSV_INVALID_OPENING_QUOTE') {
+    const column = typeof err.column === 'number' ? err.column + 1 : undefined;
+    return inputError(file, err.lines, column, 'not valid CSV: a quote inside an unquoted field (quote the whole field and double the quotes inside it)');
+  }
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
+    return inputError(file, err.lines, undefined, 'not valid CSV: text after a closing quote (double any quote inside a quoted field)');
+  }
+  const what = (err.message ?? String(e)).replace(/\s+at line \d+$/, '').replace(/ on line \d+$/, '');
+  return inputError(file, err.lines, undefined, `not valid CSV: ${what}`);
+}
+
+/** Line and 1-based field of the quote that opens and never closes. */
+function unclosedQuote(text: string, delimiter: string): { line: number; column: number } | null {
+  let line = 1;
+  let field = 1;
+  let open: { line: number; column: number } | null = null;
+  let atFieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else open = null;
+      } else if (c === '\n') line++;
+      continue;
+    }
+    if (c === '"' && atFieldStart) {
+      open = { line, column: field };
+      continue;
+    }
+    atFieldStart = false;
+    if (c === delimiter) {
+      field++;
+      atFieldStart = true;
+    } else if (c === '\n') {
+      line++;
+      field = 1;
+      atFieldStart = true;
+    }
+  }
+  return open;
+}
+
 /** Base name of a file without its extension; `stdin` for standard input. */
+/** Text from a file quoted for a message, control characters escaped so they cannot reach the terminal raw. */
+export function show(text: string, max = 60): string {
+  const cut = text.length > max ? `${text.slice(0, max)}...` : text;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function measureNameFromFile(file: string): string {
   if (file === '-' || file === 'stdin') return 'stdin';
   const base = file.split(/[\\/]/).pop() ?? file;
@@ -154,9 +219,7 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as unknown as typeof records;
   } catch (e) {
-    const err = e as { message?: string; lines?: number; code?: string };
-    const what = (err.message ?? String(e)).replace(/\s+at line \d+$/, '').replace(/ on line \d+$/, '');
-    throw inputError(file, err.lines, undefined, `not valid CSV: ${what}`);
+    throw csvError(e, text, file, delimiter);
   }
   const lineOf = (r: { record: string[]; info: { lines: number } }) =>
     r.info.lines - r.record.reduce((k, f) => k + (f.match(/\n/g)?.length ?? 0), 0);
@@ -240,15 +303,14 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
     const periodText = field(col.period)!;
     if (periodText === '') throw inputError(file, line, col.period + 1, `empty period; expected one of ${PERIOD_FORMATS}`);
     const period = parsePeriod(periodText, dateOrder);
-    if (!period) {
-      throw inputError(file, line, col.period + 1, `period "${periodText}" is not a date or period; expected one of ${PERIOD_FORMATS}`);
-    }
+    if (!period) throw inputError(file, line, col.period + 1, `period ${periodProblem(periodText, dateOrder)}`);
     const numberAt = (i: number, what: string): number | null => {
       const t = field(i);
       if (t === null) return null;
       const cell = parseCell(t);
+      if (cell.kind === 'bad' && cell.tooLarge) throw inputError(file, line, i + 1, `${what} ${show(t)} is too large to be a number`);
       if (cell.kind === 'bad') {
-        throw inputError(file, line, i + 1, `${what} "${t}" is not a number (write numbers like 1234, 1,234, 12.5 or 12.5%; leave the cell empty for a missing value)`);
+        throw inputError(file, line, i + 1, `${what} ${show(t)} is not a number (write numbers like 1234, 12.5, 12.5% or 1,234 with thousands separators; leave the cell empty for a missing value)`);
       }
       if (cell.kind === 'missing') {
         if (cell.marker !== null) warn(measure, line, i + 1, `${what} "${cell.marker}" read as a missing value`);
@@ -292,6 +354,8 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
       hasDenominator: col.denominator >= 0 && sorted.some((r) => r.denominator !== null),
       direction: directionOf.get(measure)?.direction ?? null,
       periodColumn: col.period + 1,
+      valueColumn: col.value + 1,
+      denominatorColumn: col.denominator + 1,
       warnings: warningsOf.get(measure) ?? [],
       ...(percentSeen ? { unit: '%' } : {}),
     });

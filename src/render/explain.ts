@@ -412,7 +412,7 @@ function meaningWords(m: MeasureRecord, meaning: GroupMeaning): string {
 }
 
 /** "average" (mean centre line), "median" (run and g charts), "centre line" (t charts). */
-function centreWord(m: MeasureRecord): string {
+export function centreWord(m: MeasureRecord): string {
   const c = m.chart.toLowerCase();
   if (CHART_MEDIAN.has(c)) return 'median';
   if (c === 't') return 'centre line';
@@ -432,14 +432,21 @@ interface Ctx {
   readonly value: (i: number) => string;
 }
 
+/** One context per record (records are immutable): the frequency is inferred once. */
+const contexts = new WeakMap<MeasureRecord, Ctx>();
+
 function context(m: MeasureRecord): Ctx {
+  const hit = contexts.get(m);
+  if (hit) return hit;
   const words = frequencyWords(m);
-  return {
+  const c: Ctx = {
     m,
     words,
     name: (i) => periodName(m.points[i], words.frequency),
     value: (i) => formatValue(m.points[i].value, m.unit),
   };
+  contexts.set(m, c);
+  return c;
 }
 
 /** "from May 2020 to December 2020", or "in May 2020" for a single period. */
