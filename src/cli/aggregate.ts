@@ -1,15 +1,13 @@
 /** `spc aggregate`: raw record exports into long-format period counts on stdout. */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { Aggregator, type AggregatePeriod } from '../io/aggregate.js';
 import { decode } from '../io/decode.js';
-import { inputError, SpcError, usageError } from '../io/errors.js';
+import { inputError, usageError } from '../io/errors.js';
 import { parsePeriod, periodOf, periodProblem } from '../io/periods.js';
 import { parse as parseSync } from 'csv-parse/sync';
-import { csvError, normaliseHeader, parseCell, sniffDelimiter } from '../io/read.js';
+import { normaliseHeader, parseCell, sniffDelimiter } from '../io/read.js';
+import { CsvSyntaxError, RecordScanner, type FieldAccess } from '../io/records.js';
 import { safeText } from '../render/csv.js';
 import type { CliIo } from './analyse.js';
 
@@ -23,25 +21,10 @@ export interface AggregateFlags {
   quiet: boolean;
 }
 
-/** The text of a file, to locate a CSV error in it (only read when there is one). */
-async function headText(file: string): Promise<string> {
-  return file === '-' ? '' : readFileSync(file, 'utf8');
-}
-
-/** The first chunk(s) of a stream, up to the end of its first line, and the rest of it. */
-async function splitHead(stream: NodeJS.ReadableStream): Promise<{ head: Buffer; rest: AsyncIterator<Buffer> }> {
-  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  let head = Buffer.alloc(0);
-  for (;;) {
-    const r = await it.next();
-    if (r.done) break;
-    head = Buffer.concat([head, Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value)]);
-    if (head.includes(10) || head.length > 65536) break;
-  }
-  return { head, rest: it };
-}
-
-/** Streams one file's records into the aggregator (memory stays flat whatever the file size). */
+/**
+ * Streams one file's records into the aggregator with the byte-level record scanner (memory stays
+ * flat whatever the file size; docs/performance.md has the measurements behind the choice).
+ */
 async function feed(agg: Aggregator, file: string, stdin: NodeJS.ReadableStream | null): Promise<void> {
   const name = file === '-' ? 'stdin' : file;
   let source: NodeJS.ReadableStream;
@@ -56,40 +39,40 @@ async function feed(agg: Aggregator, file: string, stdin: NodeJS.ReadableStream 
     if (isDir) throw inputError(file, undefined, undefined, 'is a directory, not a CSV file');
     source = createReadStream(file, { highWaterMark: 1 << 20 });
   }
-  const { head, rest } = await splitHead(source);
-  if (head.toString('utf8').replace(/^\uFEFF/, '').trim() === '') throw inputError(name, undefined, undefined, 'the file is empty');
-  const delimiter = sniffDelimiter(head.toString('utf8').replace(/^\uFEFF/, ''));
-  async function* bytes() {
-    yield head;
-    for (;;) {
-      const r = await rest.next();
-      if (r.done) return;
-      yield r.value;
-    }
-  }
-  let first = true;
-  const sink = new Writable({
-    objectMode: true,
-    write(rec: { record: string[]; info: { lines: number } }, _enc, done) {
-      try {
-        if (first) {
-          agg.header(name, rec.record.map((h) => h.trim()), rec.info.lines);
-          first = false;
-        } else if (rec.record.length > 1 || rec.record[0].trim() !== '') agg.add(rec.record, rec.info.lines);
-        done();
-      } catch (e) {
-        done(e as Error);
-      }
+  let scanner: RecordScanner | null = null;
+  let header = true;
+  let head = Buffer.alloc(0);
+  const sink = {
+    record(field: FieldAccess, count: number, line: number) {
+      if (header) {
+        agg.header(name, Array.from({ length: count }, (_, i) => field(i).trim()), line);
+        header = false;
+      } else if (count > 1 || field(0).trim() !== '') agg.add(field, line);
     },
-  });
+  };
   try {
-    await pipeline(Readable.from(bytes()), parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, delimiter }), sink);
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      if (!scanner) {
+        // Sniff the delimiter from the first line, then scan everything through one scanner.
+        head = Buffer.concat([head, bytes]);
+        if (!head.includes(10) && head.length < 65536) continue;
+        scanner = new RecordScanner(sniffDelimiter(head.toString('utf8').replace(/^\uFEFF/, '')).charCodeAt(0), sink);
+        scanner.push(head);
+        continue;
+      }
+      scanner.push(bytes);
+    }
+    if (!scanner && head.length) {
+      scanner = new RecordScanner(sniffDelimiter(head.toString('utf8').replace(/^\uFEFF/, '')).charCodeAt(0), sink);
+      scanner.push(head);
+    }
+    scanner?.end();
   } catch (e) {
-    if (e instanceof SpcError) throw e;
-    const err = e as Error & { code?: string };
-    if (err.code?.startsWith('CSV_') || err.code === 'INVALID_OPENING_QUOTE') throw csvError(e, await headText(file), name, delimiter);
+    if (e instanceof CsvSyntaxError) throw inputError(name, e.line, e.column, `not valid CSV: ${e.message}`);
     throw e;
   }
+  if (header) throw inputError(name, undefined, undefined, 'the file is empty');
 }
 
 /**

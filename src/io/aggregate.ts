@@ -87,11 +87,11 @@ export class Aggregator {
     this.layout = { date, by, where };
   }
 
-  /** Counts one record (its fields in file order) found at `line`. */
-  add(fields: readonly string[], line: number): void {
+  /** Counts one record (`field(i)` gives its fields in file order) found at `line`. */
+  add(field: (i: number) => string, line: number): void {
     const layout = this.layout!;
     this.records++;
-    const text = (fields[layout.date] ?? '').trim();
+    const text = field(layout.date).trim();
     let bucket = this.cache.get(text);
     if (!bucket) {
       const p = parsePeriod(text, this.options.dateOrder ?? 'dmy');
@@ -107,10 +107,10 @@ export class Aggregator {
     // its zeros at either end.
     if (bucket.time < this.min) this.min = bucket.time;
     if (bucket.time > this.max) this.max = bucket.time;
-    for (const w of layout.where) if ((fields[w.index] ?? '').trim() !== w.value) return;
+    for (const w of layout.where) if (field(w.index).trim() !== w.value) return;
     let measure = ALL_RECORDS;
-    if (layout.by.length === 1) measure = (fields[layout.by[0]] ?? '').trim() || '(blank)';
-    else if (layout.by.length > 1) measure = layout.by.map((i) => (fields[i] ?? '').trim() || '(blank)').join(' / ');
+    if (layout.by.length === 1) measure = field(layout.by[0]).trim() || '(blank)';
+    else if (layout.by.length > 1) measure = layout.by.map((i) => field(i).trim() || '(blank)').join(' / ');
     let m = this.counts.get(measure);
     if (!m) this.counts.set(measure, (m = new Map()));
     m.set(bucket.time, (m.get(bucket.time) ?? 0) + 1);
