@@ -407,7 +407,7 @@ function meaningWords(m: MeasureRecord, meaning: GroupMeaning): string {
     case 'neutral':
       return 'neither better nor worse: this measure has no preferred direction';
     case 'pattern':
-      return 'a pattern, not a change of level: neither better nor worse, but worth understanding';
+      return 'neither better nor worse, but worth understanding';
   }
 }
 

@@ -549,8 +549,8 @@ function measureHtml(m: MeasureRecord, slug: string, marked: readonly MarkedGrou
       : '<p class="no-chart">No chart was drawn for this measure.</p>',
   );
   const ex = explanations(m, marked);
-  out.push(`<h4 id="${id}-signals">Signals</h4>`);
-  out.push(`<ul class="explain">${ex.map((x) => `<li class="${x.meaning}">${marksHtml(x)}${escapeHtml(x.sentence)}</li>`).join('')}</ul>`);
+  out.push('<h4>Signals</h4>');
+  out.push(`<ul class="explain" id="${id}-signals">${ex.map((x) => `<li class="${x.meaning}">${marksHtml(x)}${escapeHtml(x.sentence)}</li>`).join('')}</ul>`);
   out.push('<h4>Phases</h4>');
   out.push(`<ul class="plain">${phaseLines(m).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
   const notes = annotations(m);
