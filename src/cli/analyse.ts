@@ -11,6 +11,7 @@ import { pointsCsv, summaryCsv } from '../render/csv.js';
 import { scaleRecord, type ResultDocument } from '../render/document.js';
 import { uniqueSlugs } from '../render/names.js';
 import { summaryTable } from '../render/table.js';
+import { DEFAULT_RECENT, defaultTitle, newSignals, previousFromJson, reportHtml, reportMarkdown } from '../render/report.js';
 import type { Direction } from '../core/types.js';
 import { version } from '../version.js';
 
@@ -44,6 +45,12 @@ export interface AnalyseFlags {
   fillMissing?: 'zero';
   keepGoing?: boolean;
   failOn?: 'new' | 'any' | 'concern';
+  title?: string;
+  previous?: string;
+  recent?: string;
+  date?: string;
+  png?: boolean;
+  vegaLite?: boolean;
 }
 
 export interface CliIo {
@@ -127,6 +134,12 @@ async function readInputs(files: readonly string[], flags: AnalyseFlags, io: Cli
 
 export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo): Promise<number> {
   if (flags.json && flags.csv) throw usageError('--json and --csv both write to stdout: choose one (use --out for both files)');
+  if (flags.failOn === 'new' && flags.previous === undefined) throw usageError('--fail-on new needs --previous PATH/results.json (the run to compare with)');
+  if ((flags.png || flags.vegaLite) && flags.out === undefined) throw usageError(`${flags.png ? '--png' : '--vega-lite'} writes files beside the charts: give --out DIR`);
+  const recent = numberFlag('--recent', flags.recent) ?? DEFAULT_RECENT;
+  if (!(Number.isInteger(recent) && recent >= 0)) throw usageError(`--recent ${flags.recent}: expected a whole number of periods >= 0`);
+  const generated = reportDate(flags.date);
+  const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
   const multiply = numberFlag('--multiply', flags.multiply) ?? 1;
   if (multiply === 0) throw usageError('--multiply 0: expected a non-zero number');
   // Only flags actually given override the config file.
@@ -181,21 +194,33 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   const json = JSON.stringify(doc, null, 2) + '\n';
 
   if (flags.out !== undefined) {
-    const outputs = new Map<string, string>();
+    const outputs = new Map<string, string | Uint8Array>();
     outputs.set('results.json', json);
     outputs.set('points.csv', pointsCsv(doc.measures));
     outputs.set('summary.csv', summaryCsv(doc.measures));
-    const { renderChartSvg } = await import('../render/chart.js');
+    const { renderChartSvg, chartSpec } = await import('../render/chart.js');
     const slugs = uniqueSlugs(doc.measures.map((m) => m.measure));
     const progress = createProgress('charts', doc.measures.length, !flags.quiet && io.errIsTTY === true, io.err);
+    const charts = new Map<string, string>();
+    const chartPaths = new Map<string, string>();
+    const png = flags.png ? await import('../render/png.js') : null;
     for (const [k, m] of doc.measures.entries()) {
-      outputs.set(join('charts', `${slugs[k]}.svg`), await renderChartSvg(m));
+      const svg = await renderChartSvg(m);
+      const path = `charts/${slugs[k]}.svg`;
+      charts.set(m.measure, svg);
+      chartPaths.set(m.measure, path);
+      outputs.set(join('charts', `${slugs[k]}.svg`), svg);
+      if (flags.vegaLite) outputs.set(join('charts', `${slugs[k]}.vl.json`), JSON.stringify(chartSpec(m), null, 2) + '\n');
+      if (png) outputs.set(join('charts', `${slugs[k]}.png`), png.svgToPng(svg));
       progress.tick();
     }
     progress.done();
+    const report = { title: flags.title ?? defaultTitle(files), generated, charts, chartPaths, previous, recent };
+    outputs.set('report.html', reportHtml(doc, report));
+    outputs.set('report.md', reportMarkdown(doc, report));
     writeOutputs(flags.out, outputs);
     if (!flags.quiet && !flags.json && !flags.csv) {
-      io.err(`Wrote ${flags.out}/: results.json, points.csv, summary.csv and ${doc.measures.length} chart${doc.measures.length === 1 ? '' : 's'} in charts/\n`);
+      io.err(`Wrote ${flags.out}/: report.html, report.md, results.json, points.csv, summary.csv and ${doc.measures.length} chart${doc.measures.length === 1 ? '' : 's'} in charts/\n`);
     }
   }
   if (flags.json) io.out(json);
@@ -208,7 +233,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     throw new SpcError(`${failures.length} input error${failures.length === 1 ? '' : 's'} (--keep-going analysed the rest)`, 1);
   }
   if (flags.failOn) {
-    const hit = failOnMeasures(doc, flags.failOn);
+    const hit = failOnMeasures(doc, flags.failOn, previous, recent);
     if (hit.length) {
       io.err(`--fail-on ${flags.failOn}: ${hit.length} measure${hit.length === 1 ? '' : 's'}: ${hit.join('; ')}\n`);
       return 3;
@@ -217,11 +242,50 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   return 0;
 }
 
-/** Measures meeting a --fail-on condition: any signal, or any point of concern. */
-export function failOnMeasures(doc: ResultDocument, condition: 'new' | 'any' | 'concern'): string[] {
+/** Measures meeting a --fail-on condition: any signal, any point of concern, or a signal new since `previous`. */
+export function failOnMeasures(doc: ResultDocument, condition: 'new' | 'any' | 'concern', previous: ResultDocument | null = null, recent = DEFAULT_RECENT): string[] {
+  if (condition === 'new') {
+    const marks = newSignals(doc, previous, recent);
+    return doc.measures.filter((m) => (marks.get(m.measure) ?? []).some((g) => g.mark === 'new')).map((m) => m.measure);
+  }
   return doc.measures
     .filter((m) => (condition === 'concern' ? m.points.some((p) => p.variation === 'concern') : m.points.some((p) => p.signals.length > 0)))
     .map((m) => m.measure);
+}
+
+/**
+ * The report's generation date: --date, else SOURCE_DATE_EPOCH (seconds; reproducible builds),
+ * else today (UTC). It is the only text in the outputs that varies between runs.
+ */
+export function reportDate(flag: string | undefined, env = process.env, now = () => Date.now()): string {
+  if (flag !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(`${flag}T00:00:00Z`)) || new Date(`${flag}T00:00:00Z`).toISOString().slice(0, 10) !== flag) {
+      throw usageError(`--date ${flag}: expected a date YYYY-MM-DD`);
+    }
+    return flag;
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw usageError(`SOURCE_DATE_EPOCH=${epoch}: expected whole seconds since 1970`);
+    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  }
+  return new Date(now()).toISOString().slice(0, 10);
+}
+
+/** The previous run's result document (--previous). */
+function readPrevious(path: string): ResultDocument {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputError(path, undefined, undefined, code === 'EISDIR' ? 'is a directory: give the previous run\'s results.json' : 'no such file (give the previous run\'s results.json)');
+  }
+  try {
+    return previousFromJson(text);
+  } catch (e) {
+    throw inputError(path, undefined, undefined, (e as Error).message);
+  }
 }
 
 export const CONFIG_NAMES = ['spc.config.yaml', 'spc.config.yml', 'spc.config.json'];
