@@ -77,7 +77,7 @@ describe('spc analyse', () => {
     const r1 = spc(['analyse', fixture, '--out', out1]);
     expect(r1.code).toBe(0);
     expect(r1.err).toContain('report1');
-    expect(readdirSync(out1).sort()).toEqual(['charts', 'points.csv', 'results.json', 'summary.csv']);
+    expect(readdirSync(out1).sort()).toEqual(['charts', 'points.csv', 'report.html', 'report.md', 'results.json', 'summary.csv']);
     const charts = readdirSync(join(out1, 'charts')).sort();
     expect(charts).toEqual([
       'anti-social-behaviour-incidents.svg',

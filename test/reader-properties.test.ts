@@ -13,7 +13,7 @@ import { analyseAll } from '../src/pipeline.js';
 const measureName = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' && s === s.trim());
 const month = fc.integer({ min: 0, max: 239 }).map((k) => `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
 const value = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), fc.constant(null));
-const table = fc.array(fc.tuple(measureName, fc.uniqueArray(month, { minLength: 1, maxLength: 12 }), fc.array(value, { minLength: 12, maxLength: 12 })), {
+const table = fc.uniqueArray(fc.tuple(measureName, fc.uniqueArray(month, { minLength: 1, maxLength: 12 }), fc.array(value, { minLength: 12, maxLength: 12 })), {
   minLength: 1,
   maxLength: 4,
   selector: ([m]) => m,
