@@ -51,6 +51,7 @@ export interface AnalyseFlags {
   date?: string;
   png?: boolean;
   vegaLite?: boolean;
+  jobs?: string;
 }
 
 export interface CliIo {
@@ -139,6 +140,8 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   const recent = numberFlag('--recent', flags.recent) ?? DEFAULT_RECENT;
   if (!(Number.isInteger(recent) && recent >= 0)) throw usageError(`--recent ${flags.recent}: expected a whole number of periods >= 0`);
   const generated = reportDate(flags.date);
+  const jobs = flags.jobs === undefined ? undefined : numberFlag('--jobs', flags.jobs)!;
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw usageError(`--jobs ${flags.jobs}: expected a whole number >= 1`);
   const previous = flags.previous === undefined ? null : readPrevious(flags.previous);
   const multiply = numberFlag('--multiply', flags.multiply) ?? 1;
   if (multiply === 0) throw usageError('--multiply 0: expected a non-zero number');
@@ -198,23 +201,22 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     outputs.set('results.json', json);
     outputs.set('points.csv', pointsCsv(doc.measures));
     outputs.set('summary.csv', summaryCsv(doc.measures));
-    const { renderChartSvg, chartSpec } = await import('../render/chart.js');
+    const { chartSpec } = await import('../render/chart.js');
+    const { renderCharts } = await import('../render/chart-pool.js');
     const slugs = uniqueSlugs(doc.measures.map((m) => m.measure));
     const progress = createProgress('charts', doc.measures.length, !flags.quiet && io.errIsTTY === true, io.err);
+    const rendered = await renderCharts(doc.measures, { jobs, png: flags.png, onChart: () => progress.tick() });
+    progress.done();
     const charts = new Map<string, string>();
     const chartPaths = new Map<string, string>();
-    const png = flags.png ? await import('../render/png.js') : null;
     for (const [k, m] of doc.measures.entries()) {
-      const svg = await renderChartSvg(m);
-      const path = `charts/${slugs[k]}.svg`;
+      const { svg, png } = rendered[k];
       charts.set(m.measure, svg);
-      chartPaths.set(m.measure, path);
+      chartPaths.set(m.measure, `charts/${slugs[k]}.svg`);
       outputs.set(join('charts', `${slugs[k]}.svg`), svg);
       if (flags.vegaLite) outputs.set(join('charts', `${slugs[k]}.vl.json`), JSON.stringify(chartSpec(m), null, 2) + '\n');
-      if (png) outputs.set(join('charts', `${slugs[k]}.png`), png.svgToPng(svg));
-      progress.tick();
+      if (png) outputs.set(join('charts', `${slugs[k]}.png`), png);
     }
-    progress.done();
     const report = { title: flags.title ?? defaultTitle(files), generated, charts, chartPaths, previous, recent };
     outputs.set('report.html', reportHtml(doc, report));
     outputs.set('report.md', reportMarkdown(doc, report));

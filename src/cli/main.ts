@@ -100,6 +100,7 @@ Examples:
     .option('--recent <n>', 'without --previous, mark signals touching the last N periods as recent (default 3)')
     .option('--date <YYYY-MM-DD>', 'the report\'s generation date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--png', 'with --out: a PNG beside each chart SVG')
+    .option('--jobs <n>', 'render charts on N worker threads (default: the available cores)')
     .option('--vega-lite', 'with --out: the Vega-Lite spec of each chart (charts/NAME.vl.json), data inline')
     .option('--keep-going', 'with several files: report a bad file or measure and analyse the rest (exit 1 at the end)')
     .addOption(new Option('--fail-on <condition>', 'exit 3 when the run has any signal, any concern, or a new signal (with --previous)').choices(['any', 'concern', 'new']))
