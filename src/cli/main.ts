@@ -5,10 +5,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CHART_TYPES } from '../core/charts.js';
 import { SpcError } from '../io/errors.js';
-import { runAnalyse, type AnalyseFlags, type CliIo } from './analyse.js';
-import { rulesText } from './rules.js';
-import { runAggregate, type AggregateFlags } from './aggregate.js';
-import { AGGREGATE_PERIODS } from '../io/aggregate.js';
+// The commands' modules are imported when a command runs, so `spc --help` and `spc --version`
+// load only commander (start-up time is measured in docs/performance.md).
+import type { AnalyseFlags, CliIo } from './analyse.js';
+import type { AggregateFlags } from './aggregate.js';
+import type { rulesText } from './rules.js';
+import { AGGREGATE_PERIODS } from '../io/periods.js';
 
 import { version } from '../version.js';
 
@@ -110,6 +112,7 @@ Examples:
     .option('-q, --quiet', 'print nothing but results and errors', false)
     .addHelpText('after', ANALYSE_EXAMPLES)
     .action(async (files: string[], flags: AnalyseFlags) => {
+      const { runAnalyse } = await import('./analyse.js');
       exit.code = await runAnalyse(files, flags, io);
     });
 
@@ -134,6 +137,7 @@ Examples:
 `,
     )
     .action(async (files: string[], flags: AggregateFlags) => {
+      const { runAggregate } = await import('./aggregate.js');
       await runAggregate(files, flags, io);
     });
 
@@ -152,7 +156,8 @@ Examples:
       'after',
       '\nExamples:\n  $ spc rules\n  $ spc rules mdc\n  $ spc rules default --arl --points 60\n  $ spc rules --arl --points 36 --runs 5000 --seed 7\n  $ spc rules nelson --arl --json\n',
     )
-    .action((name: string | undefined, flags: Parameters<typeof rulesText>[1]) => {
+    .action(async (name: string | undefined, flags: Parameters<typeof rulesText>[1]) => {
+      const { rulesText } = await import('./rules.js');
       io.out(rulesText(name, flags));
     });
 

@@ -38,8 +38,30 @@ export function planPhases(n: number, starts: readonly number[]): PhasePlan[] {
 
 const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 
-/** Analyses one measure. `values` alone is an XmR series; other charts take sizes or subgroups. */
-export function analyse(data: SeriesData, options: AnalysisOptions): Analysis {
+/**
+ * The analysis in columns: every line and every rule's flags as typed arrays indexed by point.
+ * This is the engine; `analyse` turns it into plain per-point records. Batch code and benchmarks
+ * that do not need records can stop here.
+ */
+export interface ColumnarAnalysis {
+  readonly chart: ChartType;
+  readonly rules: AnalysisOptions['rules'];
+  readonly direction: AnalysisOptions['direction'];
+  readonly target: number | null;
+  readonly n: number;
+  readonly plotted: ArrayLike<number | null>;
+  readonly observed: Uint8Array;
+  readonly phaseOf: Int32Array;
+  readonly inBaseline: Uint8Array;
+  readonly excluded: Uint8Array;
+  readonly lines: LineArrays;
+  /** Each rule that ran, in contract order, with its flags per point (HIGH/LOW bits). */
+  readonly flags: readonly (readonly [RuleId, Uint8Array])[];
+  readonly phases: readonly PhaseResult[];
+  readonly warnings: readonly CoreWarning[];
+}
+
+export function analyseColumns(data: SeriesData, options: AnalysisOptions): ColumnarAnalysis {
   const chartType: ChartType = options.chart ?? 'xmr';
   const chart = CHARTS[chartType];
   const { rules, direction } = options;
@@ -185,53 +207,88 @@ export function analyse(data: SeriesData, options: AnalysisOptions): Analysis {
   }
   fired.sort((a, b) => RULE_IDS.indexOf(a[0]) - RULE_IDS.indexOf(b[0]));
 
-  const hitsAt: SignalHit[][] = Array.from({ length: n }, () => []);
-  for (const [rule, flags] of fired) {
-    for (let k = 0; k < frameIdx.length; k++) {
-      if (flags[k] & HIGH) hitsAt[frameIdx[k]].push({ rule, side: 'high' });
-      if (flags[k] & LOW) hitsAt[frameIdx[k]].push({ rule, side: 'low' });
-    }
-  }
+  // Flags per point (the frame holds only tested points).
+  const identity = frameIdx.length === n;
+  const flags = fired.map(([rule, f]) => {
+    if (identity) return [rule, f] as const;
+    const perPoint = new Uint8Array(n);
+    for (let k = 0; k < frameIdx.length; k++) perPoint[frameIdx[k]] = f[k];
+    return [rule, perPoint] as const;
+  });
+  return {
+    chart: chartType,
+    rules,
+    direction,
+    target,
+    n,
+    plotted,
+    observed,
+    phaseOf,
+    inBaseline,
+    excluded,
+    lines,
+    flags,
+    phases: phases.map((p) => ({ ...p, runs: runsByPhase.get(p.index) ?? null })),
+    warnings,
+  };
+}
 
+const NO_HITS: readonly SignalHit[] = [];
+
+/** Analyses one measure. `values` alone is an XmR series; other charts take sizes or subgroups. */
+export function analyse(data: SeriesData, options: AnalysisOptions): Analysis {
+  const col = analyseColumns(data, options);
+  const { n, plotted, observed, lines, flags, rules, direction } = col;
   const signalCounts: Partial<Record<RuleId, number>> = {};
-  const points: PointResult[] = plotted.map((value, index) => {
-    const hits = hitsAt[index];
-    const signals = [...new Set(hits.map((h) => h.rule))];
+  const points: PointResult[] = new Array(n);
+  const line = (arr: Float64Array, i: number) => (observed[i] ? orNull(arr[i]) : null);
+  for (let i = 0; i < n; i++) {
+    let hits: SignalHit[] | readonly SignalHit[] = NO_HITS;
+    for (const [rule, f] of flags) {
+      const b = f[i];
+      if (b === 0) continue;
+      if (hits === NO_HITS) hits = [];
+      if (b & HIGH) (hits as SignalHit[]).push({ rule, side: 'high' });
+      if (b & LOW) (hits as SignalHit[]).push({ rule, side: 'low' });
+    }
+    const signals: RuleId[] = [];
+    for (const h of hits) if (signals[signals.length - 1] !== h.rule) signals.push(h.rule);
     for (const r of signals) signalCounts[r] = (signalCounts[r] ?? 0) + 1;
     const { variation, side } = classifyPoint(hits, direction, rules);
-    const line = (arr: Float64Array) => (observed[index] ? orNull(arr[index]) : null);
-    return {
-      index,
-      value: observed[index] ? value : null,
-      phase: phaseOf[index],
-      baseline: inBaseline[index] === 1,
-      excluded: excluded[index] === 1,
-      centre: line(lines.centre),
-      sigma: line(lines.sigma),
-      ucl: line(lines.ucl),
-      lcl: line(lines.lcl),
-      upper1: line(lines.upper1),
-      lower1: line(lines.lower1),
-      upper2: line(lines.upper2),
-      lower2: line(lines.lower2),
+    const value = plotted[i];
+    points[i] = {
+      index: i,
+      value: observed[i] ? (value as number) : null,
+      phase: col.phaseOf[i],
+      baseline: col.inBaseline[i] === 1,
+      excluded: col.excluded[i] === 1,
+      centre: line(lines.centre, i),
+      sigma: line(lines.sigma, i),
+      ucl: line(lines.ucl, i),
+      lcl: line(lines.lcl, i),
+      upper1: line(lines.upper1, i),
+      lower1: line(lines.lower1, i),
+      upper2: line(lines.upper2, i),
+      lower2: line(lines.lower2, i),
       signals,
       side: side as Side | null,
       variation,
     };
-  });
+  }
 
   let latestIndex: number | null = null;
   for (let i = n - 1; i >= 0; i--) if (observed[i]) { latestIndex = i; break; }
   const latest = latestIndex === null ? null : points[latestIndex];
   let count = 0;
   for (let i = 0; i < n; i++) count += observed[i];
+  const chart = CHARTS[col.chart];
 
   return {
-    chart: chartType,
+    chart: col.chart,
     rules,
     direction,
-    target,
-    phases: phases.map((p) => ({ ...p, runs: runsByPhase.get(p.index) ?? null })),
+    target: col.target,
+    phases: col.phases,
     points,
     summary: {
       n: count,
@@ -240,9 +297,9 @@ export function analyse(data: SeriesData, options: AnalysisOptions): Analysis {
       latestValue: latest?.value ?? null,
       signalCounts,
       variationIcon: variationIcon(latest, latest !== null && (chart.hasLimits ? latest.ucl !== null : latest.centre !== null)),
-      assuranceIcon: assuranceIcon(target, direction, { ucl: latest?.ucl ?? null, lcl: latest?.lcl ?? null }),
+      assuranceIcon: assuranceIcon(col.target, direction, { ucl: latest?.ucl ?? null, lcl: latest?.lcl ?? null }),
     },
-    warnings,
+    warnings: col.warnings,
   };
 }
 

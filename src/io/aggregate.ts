@@ -4,11 +4,11 @@
  * periods, never on the size of the input.
  */
 import { inputError } from './errors.js';
-import { nextPeriod, parsePeriod, periodOf, periodProblem, type DateOrder, type Granularity } from './periods.js';
+import { AGGREGATE_PERIODS, nextPeriod, parsePeriod, periodOf, periodProblem, type DateOrder, type Granularity } from './periods.js';
 import { normaliseHeader } from './read.js';
 
-export type AggregatePeriod = 'month' | 'quarter' | 'financial-quarter' | 'year' | 'financial-year' | 'week';
-export const AGGREGATE_PERIODS: readonly AggregatePeriod[] = ['month', 'quarter', 'financial-quarter', 'year', 'financial-year', 'week'];
+export type AggregatePeriod = (typeof AGGREGATE_PERIODS)[number];
+export { AGGREGATE_PERIODS };
 
 export interface AggregateOptions {
   readonly period: AggregatePeriod;

@@ -8,6 +8,9 @@
  * (whole numbers from 20000 to 99999, days since 1899-12-30).
  */
 
+/** Periods `spc aggregate --period` counts by. */
+export const AGGREGATE_PERIODS = ['month', 'quarter', 'financial-quarter', 'year', 'financial-year', 'week'] as const;
+
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'financial-quarter' | 'year' | 'financial-year';
 export type DateOrder = 'dmy' | 'mdy';
 
