@@ -126,12 +126,15 @@ export function analyseColumns(data: SeriesData, options: AnalysisOptions): Colu
 
     let lclClamped = false;
     let uclClamped = false;
-    for (let i = plan.start; i <= plan.end; i++) {
+    const floor = options.lclFloor;
+    if (hasLimits && chartType === 'xmr' && (floor === null || floor === undefined)) {
+      // XmR lines are centre +/- k sigma exactly, never clamped: only mark the tested points.
+      tested.set(observed.subarray(plan.start, plan.end + 1), plan.start);
+    } else for (let i = plan.start; i <= plan.end; i++) {
       if (!hasLimits) {
         for (const key of ['sigma', 'ucl', 'lcl', 'upper1', 'lower1', 'upper2', 'lower2'] as const) lines[key][i] = NaN;
         continue;
       }
-      const floor = options.lclFloor;
       if (floor !== null && floor !== undefined) {
         for (const key of ['lcl', 'lower1', 'lower2'] as const) if (lines[key][i] < floor) lines[key][i] = floor;
       }
@@ -319,7 +322,7 @@ function firstFinite(arr: Float64Array, plan: PhasePlan, observed: Uint8Array): 
  * tested (a phase without limits).
  */
 function buildFrame(
-  plotted: readonly (number | null)[],
+  plotted: ArrayLike<number | null>,
   idx: readonly number[],
   observed: Uint8Array,
   phaseOf: Int32Array,
@@ -327,22 +330,30 @@ function buildFrame(
   runsCrossPhases: boolean,
 ): RuleFrame {
   const m = idx.length;
+  const n = plotted.length;
+  // Every point tested, in order (the common case): the frame is the lines themselves, no copies.
+  const identity = m === n;
   const col = (src: Float64Array) => {
+    if (identity) return src;
     const out = new Float64Array(m);
     for (let k = 0; k < m; k++) out[k] = src[idx[k]];
     return out;
   };
-  const value = new Float64Array(m);
+  let value: Float64Array;
+  if (identity && plotted instanceof Float64Array) value = plotted;
+  else {
+    value = new Float64Array(m);
+    for (let k = 0; k < m; k++) value[k] = plotted[idx[k]]!;
+  }
   const breakBefore = new Uint8Array(m);
-  for (let k = 0; k < m; k++) {
+  for (let k = 1; k < m; k++) {
     const i = idx[k];
-    value[k] = plotted[i]!;
-    if (k > 0) {
-      const prev = idx[k - 1];
-      let gapOfUntested = false;
-      for (let j = prev + 1; j < i; j++) if (observed[j]) { gapOfUntested = true; break; }
-      breakBefore[k] = gapOfUntested || (phaseOf[i] !== phaseOf[prev] && !runsCrossPhases) ? 1 : 0;
+    const prev = idx[k - 1];
+    if (i !== prev + 1) {
+      // Was any observed point between prev and i left untested (a phase without limits)?
+      for (let j = prev + 1; j < i; j++) if (observed[j]) { breakBefore[k] = 1; break; }
     }
+    if (!runsCrossPhases && phaseOf[i] !== phaseOf[prev]) breakBefore[k] = 1;
   }
   return {
     length: m,

@@ -25,8 +25,8 @@ export type ChartType = (typeof CHART_TYPES)[number] | 's' | 'r';
 
 /** The data of one measure, in period order. */
 export interface SeriesData {
-  /** The value column: a measurement, a count or a numerator. For subgroup charts, ignored. */
-  readonly values: readonly (number | null)[];
+  /** The value column: a measurement, a count or a numerator (a Float64Array may use NaN for missing). For subgroup charts, ignored. */
+  readonly values: ArrayLike<number | null>;
   /** Denominators / subgroup sizes (p, np, u, pp, up). */
   readonly sizes?: readonly (number | null)[] | null;
   /** Observations of each subgroup (x-bar, s and r charts). */
@@ -85,7 +85,7 @@ export interface PhaseStats {
 
 export interface ChartContext {
   readonly data: SeriesData;
-  readonly plotted: readonly (number | null)[];
+  readonly plotted: ArrayLike<number | null>;
   readonly phase: PhaseInput;
   readonly settings: ChartSettings;
   readonly lines: LineArrays;
@@ -98,7 +98,7 @@ export interface ChartDefinition {
   readonly needs: 'values' | 'sizes' | 'subgroups';
   readonly hasLimits: boolean;
   /** The plotted statistic per point (null: not observed). `phaseOf` for charts whose plot depends on phases. */
-  plot(data: SeriesData, phaseOf: Int32Array): (number | null)[];
+  plot(data: SeriesData, phaseOf: Int32Array): ArrayLike<number | null>;
   phase(ctx: ChartContext): PhaseStats;
 }
 
@@ -132,7 +132,7 @@ function limitIndices(phase: PhaseInput): number[] {
  * limit-setting point, `null` for a missing value (no moving range spans it), excluded points left
  * out (the moving range joins the points either side of them).
  */
-function limitSequence(values: readonly (number | null)[], phase: PhaseInput): (number | null)[] {
+function limitSequence(values: ArrayLike<number | null>, phase: PhaseInput): (number | null)[] {
   let last = -1;
   for (let i = phase.start; i <= phase.end; i++) if (phase.limit[i]) last = i;
   const seq: (number | null)[] = [];
@@ -176,7 +176,60 @@ function individualSigma(sequence: readonly (number | null)[], settings: ChartSe
   return { sigma: halfWidth / 3, halfWidth, mrBar, mrMedian, movingRanges: used.length, screenedMovingRanges: screened };
 }
 
-const identity = (data: SeriesData) => data.values.slice();
+/** Constant lines over a phase: centre +/- k sigma. */
+function fillPhase(lines: LineArrays, phase: PhaseInput, centre: number, sigma: number): void {
+  const from = phase.start;
+  const to = phase.end + 1;
+  lines.centre.fill(centre, from, to);
+  lines.sigma.fill(sigma, from, to);
+  lines.ucl.fill(centre + 3 * sigma, from, to);
+  lines.lcl.fill(centre - 3 * sigma, from, to);
+  lines.upper2.fill(centre + 2 * sigma, from, to);
+  lines.lower2.fill(centre - 2 * sigma, from, to);
+  lines.upper1.fill(centre + sigma, from, to);
+  lines.lower1.fill(centre - sigma, from, to);
+}
+
+function xmrGeneral(plotted: ArrayLike<number | null>, phase: PhaseInput, settings: ChartSettings) {
+  const pts = limitIndices(phase).map((i) => plotted[i]!);
+  return { centre: pts.length ? mean(pts) : null, s: individualSigma(limitSequence(plotted, phase), settings) };
+}
+
+/**
+ * Mean and mean moving range of the limit-setting points in one pass, with the same conventions
+ * as the general path: a missing value breaks the moving ranges, an excluded point is joined over.
+ */
+function xmrOnePass(plotted: ArrayLike<number | null>, phase: PhaseInput, settings: ChartSettings) {
+  let sum = 0;
+  let count = 0;
+  let mrSum = 0;
+  let mrCount = 0;
+  let prev = NaN;
+  for (let i = phase.start; i <= phase.end; i++) {
+    if (!phase.observed[i]) {
+      prev = NaN;
+      continue;
+    }
+    if (!phase.limit[i]) continue;
+    const v = plotted[i] as number;
+    sum += v;
+    count++;
+    if (prev === prev) {
+      mrSum += Math.abs(v - prev);
+      mrCount++;
+    }
+    prev = v;
+  }
+  const centre = count ? sum / count : null;
+  if (!mrCount) return { centre, s: { sigma: null, halfWidth: null, mrBar: null, mrMedian: null, movingRanges: 0, screenedMovingRanges: 0 } };
+  const mrBar = mrSum / mrCount;
+  const m = settings.xmrSigma;
+  const sigma = m.method === 'd2' ? mrBar / m.d2 : ((m as { e2: number }).e2 * mrBar) / 3;
+  const halfWidth = m.method === 'd2' ? 3 * sigma : (m as { e2: number }).e2 * mrBar;
+  return { centre, s: { sigma, halfWidth, mrBar, mrMedian: null, movingRanges: mrCount, screenedMovingRanges: 0 } };
+}
+
+const identity = (data: SeriesData): ArrayLike<number | null> => (data.values instanceof Float64Array ? data.values : Array.from(data.values));
 
 const xmr: ChartDefinition = {
   id: 'xmr',
@@ -185,17 +238,15 @@ const xmr: ChartDefinition = {
   hasLimits: true,
   plot: identity,
   phase({ plotted, phase, settings, lines }) {
-    const pts = limitIndices(phase).map((i) => plotted[i]!);
-    const centre = pts.length ? mean(pts) : null;
-    const s = individualSigma(limitSequence(plotted, phase), settings);
+    const fast = !settings.screenMovingRanges && settings.xmrSigma.method !== 'median';
+    // One pass (the common case) or the general path through the limit sequence (screening, median).
+    const { centre, s } = fast ? xmrOnePass(plotted, phase, settings) : xmrGeneral(plotted, phase, settings);
     centreOnly(lines, phase, centre);
     if (centre !== null && s.sigma !== null && s.halfWidth !== null) {
-      for (let i = phase.start; i <= phase.end; i++) {
-        symmetric(lines, i, centre, s.sigma);
-        // Exact 3-sigma half-width (2.66 x MR-bar is not 3 x (2.66 x MR-bar / 3) in floating point).
-        lines.ucl[i] = centre + s.halfWidth;
-        lines.lcl[i] = centre - s.halfWidth;
-      }
+      fillPhase(lines, phase, centre, s.sigma);
+      // Exact 3-sigma half-width (2.66 x MR-bar is not 3 x (2.66 x MR-bar / 3) in floating point).
+      lines.ucl.fill(centre + s.halfWidth, phase.start, phase.end + 1);
+      lines.lcl.fill(centre - s.halfWidth, phase.start, phase.end + 1);
     }
     return { centre, sigma: s.sigma, mrBar: s.mrBar, mrMedian: s.mrMedian, movingRanges: s.movingRanges, screenedMovingRanges: s.screenedMovingRanges, limitsVary: false };
   },
@@ -208,7 +259,7 @@ const mr: ChartDefinition = {
   hasLimits: true,
   plot(data, phaseOf) {
     // |x_i - x_(i-1)| between adjacent observed points of the same phase.
-    return data.values.map((v, i) => {
+    return Array.from(data.values, (v, i) => {
       const prev = i > 0 ? data.values[i - 1] : null;
       return v === null || prev === null || phaseOf[i] !== phaseOf[i - 1] ? null : Math.abs(v - prev);
     });
@@ -254,7 +305,7 @@ function pooledRate(data: SeriesData, phase: PhaseInput): number | null {
 }
 
 const ratio = (data: SeriesData) =>
-  data.values.map((v, i) => {
+  Array.from(data.values, (v, i) => {
     const n = data.sizes?.[i];
     return v === null || n === null || n === undefined || n === 0 ? null : v / n;
   });
@@ -263,8 +314,8 @@ const ratio = (data: SeriesData) =>
  * Laney's sigma_z: the moving ranges of the z-scores of the limit-setting points (in order,
  * missing values breaking, excluded points joined over) / 1.128 (Laney 2002).
  */
-function sigmaZ(plotted: readonly (number | null)[], phase: PhaseInput, centre: number, sigmaOf: (i: number) => number): number | null {
-  const z = plotted.map((v, i) => (v === null ? null : (v - centre) / sigmaOf(i)));
+function sigmaZ(plotted: ArrayLike<number | null>, phase: PhaseInput, centre: number, sigmaOf: (i: number) => number): number | null {
+  const z = Array.from(plotted, (v, i) => (v === null ? null : (v - centre) / sigmaOf(i)));
   const ranges = movingRanges(limitSequence(z, phase));
   return ranges.length ? mean(ranges) / 1.128 : null;
 }
@@ -357,7 +408,7 @@ const t: ChartDefinition = {
   hasLimits: true,
   plot: identity,
   phase({ plotted, phase, settings, lines }) {
-    const w = plotted.map((v) => (v === null ? null : Math.pow(v, 1 / T_POWER)));
+    const w = Array.from(plotted, (v) => (v === null ? null : Math.pow(v, 1 / T_POWER)));
     const pts = limitIndices(phase).map((i) => w[i]!);
     if (!pts.length) return { centre: null, sigma: null, limitsVary: false };
     const cw = mean(pts);

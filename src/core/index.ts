@@ -8,4 +8,4 @@ export {
 } from './rules.js';
 export { PRESETS, PRESET_DESCRIPTIONS, OVERRIDES, preset, applyOverride, enabledRules, RuleOptionError } from './presets.js';
 export { classifyPoint, variationIcon, assuranceIcon, betterSide } from './variation.js';
-export { analyse, analyseXmr, planPhases } from './analyse.js';
+export { analyse, analyseColumns, analyseXmr, planPhases, type ColumnarAnalysis } from './analyse.js';

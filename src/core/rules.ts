@@ -145,30 +145,49 @@ export function alternating(frame: RuleFrame, min: number): Flags {
  * (MDC) requires every point of the window to be strictly on that side of the centre line.
  */
 export function nearLimit(frame: RuleFrame, rule: NearLimitRule, zone: 1 | 2 = 2): Flags {
-  const flags = new Uint8Array(frame.length);
+  const n = frame.length;
+  const flags = new Uint8Array(n);
   const m = rule.window;
   const upper = zone === 2 ? frame.upper2 : frame.upper1;
   const lower = zone === 2 ? frame.lower2 : frame.lower1;
-  const counts = (j: number, side: number): boolean => {
+  // Per point: does it count on the high (low) side, and is it above (below) the centre line?
+  const countHigh = new Uint8Array(n);
+  const countLow = new Uint8Array(n);
+  const above = new Uint8Array(n);
+  const below = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
     const v = frame.value[j];
-    if (side > 0) return v > upper[j] && (rule.beyondLimitCounts || v <= frame.ucl[j]);
-    return v < lower[j] && (rule.beyondLimitCounts || v >= frame.lcl[j]);
-  };
+    countHigh[j] = v > upper[j] && (rule.beyondLimitCounts || v <= frame.ucl[j]) ? 1 : 0;
+    countLow[j] = v < lower[j] && (rule.beyondLimitCounts || v >= frame.lcl[j]) ? 1 : 0;
+    above[j] = v > frame.centre[j] ? 1 : 0;
+    below[j] = v < frame.centre[j] ? 1 : 0;
+  }
+  // Sliding sums over the window, restarted at each segment break.
   let segStart = 0;
-  for (let i = 0; i < frame.length; i++) {
-    if (i === 0 || frame.breakBefore[i]) segStart = i;
-    if (i - segStart + 1 < m) continue;
-    const from = i - m + 1;
-    for (const side of [1, -1]) {
-      let count = 0;
-      let sameSide = true;
-      for (let j = from; j <= i; j++) {
-        if (sideOf(frame, j) !== side) sameSide = false;
-        if (counts(j, side)) count++;
-      }
-      if (count < rule.count || (rule.windowSameSide && !sameSide)) continue;
-      for (let j = from; j <= i; j++) if (counts(j, side)) flags[j] |= bit(side);
+  let hi = 0;
+  let lo = 0;
+  let up = 0;
+  let down = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || frame.breakBefore[i]) {
+      segStart = i;
+      hi = lo = up = down = 0;
     }
+    hi += countHigh[i];
+    lo += countLow[i];
+    up += above[i];
+    down += below[i];
+    const from = i - m + 1;
+    if (from > segStart) {
+      const out = from - 1;
+      hi -= countHigh[out];
+      lo -= countLow[out];
+      up -= above[out];
+      down -= below[out];
+    }
+    if (from < segStart) continue;
+    if (hi >= rule.count && (!rule.windowSameSide || up === m)) for (let j = from; j <= i; j++) if (countHigh[j]) flags[j] |= HIGH;
+    if (lo >= rule.count && (!rule.windowSameSide || down === m)) for (let j = from; j <= i; j++) if (countLow[j]) flags[j] |= LOW;
   }
   return flags;
 }
