@@ -2,7 +2,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { Aggregator, type AggregatePeriod } from '../io/aggregate.js';
-import { decode } from '../io/decode.js';
+import { decode, notText } from '../io/decode.js';
 import { inputError, usageError } from '../io/errors.js';
 import { parsePeriod, periodOf, periodProblem } from '../io/periods.js';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -44,8 +44,10 @@ async function feed(agg: Aggregator, file: string, stdin: NodeJS.ReadableStream 
   let head = Buffer.alloc(0);
   const sink = {
     record(field: FieldAccess, count: number, line: number) {
-      if (header) {
-        agg.header(name, Array.from({ length: count }, (_, i) => field(i).trim()), line);
+      const fields = header ? Array.from({ length: count }, (_, i) => field(i).trim()) : null;
+      if (fields) {
+        if (fields.every((f) => f === '')) return; // blank lines before the header
+        agg.header(name, fields, line);
         header = false;
       } else if (count > 1 || field(0).trim() !== '') agg.add(field, line);
     },
@@ -57,6 +59,8 @@ async function feed(agg: Aggregator, file: string, stdin: NodeJS.ReadableStream 
         // Sniff the delimiter from the first line, then scan everything through one scanner.
         head = Buffer.concat([head, bytes]);
         if (!head.includes(10) && head.length < 65536) continue;
+        const problem = notText(head);
+        if (problem) throw inputError(name, undefined, undefined, problem);
         scanner = new RecordScanner(sniffDelimiter(head.toString('utf8').replace(/^\uFEFF/, '')).charCodeAt(0), sink);
         scanner.push(head);
         continue;
@@ -64,6 +68,8 @@ async function feed(agg: Aggregator, file: string, stdin: NodeJS.ReadableStream 
       scanner.push(bytes);
     }
     if (!scanner && head.length) {
+      const problem = notText(head);
+      if (problem) throw inputError(name, undefined, undefined, problem);
       scanner = new RecordScanner(sniffDelimiter(head.toString('utf8').replace(/^\uFEFF/, '')).charCodeAt(0), sink);
       scanner.push(head);
     }

@@ -157,6 +157,10 @@ export function newSignals(
 // Shared pieces
 
 /** Escapes text for HTML content and attribute values. */
+function recentHeader(recent: number): string {
+  return recent === 1 ? 'Recent (last period)' : `Recent (last ${recent} periods)`;
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
@@ -306,6 +310,7 @@ function newIntro(opts: ReportOptions): string {
     const when = last && m ? ` (data to ${periodText(m, last)})` : '';
     return `Compared with the previous report${when}: a signal is marked New when it involves a period after that report's latest period, or that report did not have it.`;
   }
+  if (recent === 0) return 'No previous report was given and --recent is 0: no signal is marked new or recent.';
   return `No previous report was given: a signal is marked Recent when it touches one of the last ${recent} period${recent === 1 ? '' : 's'} of its measure.`;
 }
 
@@ -462,7 +467,7 @@ function marksHtml(x: Explained): string {
 
 function summaryTableHtml(doc: ResultDocument, sections: readonly Section[], slugs: ReadonlyMap<MeasureRecord, string>, marks: ReadonlyMap<string, readonly MarkedGroup[]>, opts: ReportOptions): string {
   const withTarget = doc.measures.some((m) => m.summary.target !== null || m.summary.assuranceIcon !== 'none');
-  const markHeader = opts.previous ? 'New since the previous report' : `Recent (last ${opts.recent ?? DEFAULT_RECENT} periods)`;
+  const markHeader = opts.previous ? 'New since the previous report' : recentHeader(opts.recent ?? DEFAULT_RECENT);
   const heads = ['Measure', 'Latest period', 'Latest value', 'Centre', 'Limits', 'Variation', ...(withTarget ? ['Assurance'] : []), 'Signals in the latest period', markHeader];
   const cols = heads.length;
   const out: string[] = [];
@@ -663,7 +668,7 @@ export function reportMarkdown(doc: ResultDocument, opts: ReportOptions): string
   out.push('## Summary', '');
   out.push('Variation between the control limits is expected and is not in itself a cause for concern; a signal is a reason to look for a cause and respond.', '');
   const withTarget = doc.measures.some((m) => m.summary.target !== null || m.summary.assuranceIcon !== 'none');
-  const markHeader = opts.previous ? 'New since the previous report' : `Recent (last ${opts.recent ?? DEFAULT_RECENT} periods)`;
+  const markHeader = opts.previous ? 'New since the previous report' : recentHeader(opts.recent ?? DEFAULT_RECENT);
   const heads = ['Measure', 'Latest period', 'Latest value', 'Centre', 'Limits', 'Variation', ...(withTarget ? ['Assurance'] : []), 'Signals in the latest period', markHeader];
   const align = heads.map((h) => (h === 'Latest value' || h === 'Centre' || h === 'Limits' ? '---:' : '---'));
   for (const s of sections) {
