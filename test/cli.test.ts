@@ -398,3 +398,24 @@ describe('scheduled-job ergonomics', () => {
     expect(tty.stdout).toContain('charts 30/30 (100%)');
   });
 });
+
+describe('--jobs', () => {
+  it('outputs are byte-identical with --jobs 1 and --jobs 2 (40 measures, enough for two workers)', () => {
+    const rows = ['measure,period,value'];
+    for (let m = 0; m < 40; m++) for (let i = 0; i < 24; i++) rows.push(`Area ${m},${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${(i * 13 + m * 7) % 29}`);
+    const input = file('forty.csv', rows.join('\n') + '\n');
+    const one = join(work, 'jobs1');
+    const two = join(work, 'jobs2');
+    expect(spc(['analyse', input, '--out', one, '--jobs', '1', '--quiet', '--date', '2026-11-26']).code).toBe(0);
+    expect(spc(['analyse', input, '--out', two, '--jobs', '2', '--quiet', '--date', '2026-11-26']).code).toBe(0);
+    const list = (d: string) => readdirSync(join(d, 'charts')).sort();
+    expect(list(two)).toEqual(list(one));
+    expect(list(one)).toHaveLength(40);
+    for (const f of ['report.html', 'report.md', 'results.json', ...list(one).map((c) => join('charts', c))]) {
+      expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
+    }
+  });
+  it('--jobs 0 is a usage error', () => {
+    expect(spc(['analyse', fixture, '--out', join(work, 'j0'), '--jobs', '0']).code).toBe(2);
+  });
+});

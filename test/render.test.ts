@@ -57,3 +57,26 @@ describe('terminal table', () => {
     ]);
   });
 });
+
+describe('SVG coordinates', () => {
+  it('rounds numbers inside tags to 2 decimals and leaves text alone', async () => {
+    const { roundCoordinates } = await import('../src/render/chart.js');
+    expect(roundCoordinates('<path d="M12.3456,7.000001L-0.004,3"/><text x="1.23456">34.80183</text>')).toBe(
+      '<path d="M12.35,7L0,3"/><text x="1.23">34.80183</text>',
+    );
+  });
+});
+
+describe('points.csv reads back', () => {
+  it('quotes what needs quoting (RFC 4180): csv-parse reads every field back', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const name = 'Violence, "serious"\nand other';
+    const m = record(name, [1, 2, 3]);
+    const rows = parse(pointsCsv([m]), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.measure, r.period, r.value])).toEqual([
+      [name, '2020-01', '1'],
+      [name, '2020-02', '2'],
+      [name, '2020-03', '3'],
+    ]);
+  });
+});

@@ -194,11 +194,12 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   if (!flags.quiet) {
     for (const m of doc.measures) for (const w of m.warnings) io.err(`warning: ${m.measure}: ${w}\n`);
   }
-  const json = JSON.stringify(doc, null, 2) + '\n';
+  let json: string | null = null;
+  const documentJson = () => (json ??= JSON.stringify(doc, null, 2) + '\n');
 
   if (flags.out !== undefined) {
     const outputs = new Map<string, string | Uint8Array>();
-    outputs.set('results.json', json);
+    outputs.set('results.json', documentJson());
     outputs.set('points.csv', pointsCsv(doc.measures));
     outputs.set('summary.csv', summaryCsv(doc.measures));
     const { chartSpec } = await import('../render/chart.js');
@@ -225,7 +226,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
       io.err(`Wrote ${flags.out}/: report.html, report.md, results.json, points.csv, summary.csv and ${doc.measures.length} chart${doc.measures.length === 1 ? '' : 's'} in charts/\n`);
     }
   }
-  if (flags.json) io.out(json);
+  if (flags.json) io.out(documentJson());
   else if (flags.csv) io.out(pointsCsv(doc.measures));
   else if (!flags.quiet || flags.out === undefined) {
     const colour = flags.color && (io.isTTY ?? false) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');

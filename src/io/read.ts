@@ -2,7 +2,7 @@
  * Reads long-format CSV (one row per measure x period, contract section 2) into typed series.
  * Every problem is an `SpcError` naming file, line and column.
  */
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, RecordScanner } from './records.js';
 import { inputError, SpcError } from './errors.js';
 import { parsePeriod, periodProblem, PERIOD_FORMATS, type DateOrder, type PeriodInfo } from './periods.js';
 import type { Direction } from '../core/types.js';
@@ -145,60 +145,27 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
-/**
- * A csv-parse error as one of ours, at the line and column where the problem starts: an unclosed
- * quote is reported where it opens (csv-parse reports the end of the file).
- */
-export function csvError(e: unknown, text: string, file: string, delimiter: string): SpcError {
-  const err = e as { message?: string; lines?: number; code?: string; column?: number };
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const at = unclosedQuote(text, delimiter);
-    return inputError(file, at?.line, at?.column, 'not valid CSV: a quote opens here and is never closed (close it, or double any quote inside a quoted field)');
+/** Every record of a CSV text with the line it starts on (blank lines skipped), via the record scanner. */
+function scanRecords(text: string, file: string, delimiter: string): { record: string[]; line: number }[] {
+  const records: { record: string[]; line: number }[] = [];
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), {
+    record(field, count, line) {
+      const record = new Array<string>(count);
+      for (let i = 0; i < count; i++) record[i] = field(i);
+      records.push({ record, line });
+    },
+  });
+  try {
+    scanner.push(Buffer.from(text, 'utf8'));
+    scanner.end();
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw inputError(file, e.line, e.column, `not valid CSV: ${e.message}`);
+    throw e;
   }
-  if (err.code === 'INVALID_OPENING_QUOTE' || err.code === 'CSV_INVALID_OPENING_QUOTE') {
-    const column = typeof err.column === 'number' ? err.column + 1 : undefined;
-    return inputError(file, err.lines, column, 'not valid CSV: a quote inside an unquoted field (quote the whole field and double the quotes inside it)');
-  }
-  if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
-    return inputError(file, err.lines, undefined, 'not valid CSV: text after a closing quote (double any quote inside a quoted field)');
-  }
-  const what = (err.message ?? String(e)).replace(/\s+at line \d+$/, '').replace(/ on line \d+$/, '');
-  return inputError(file, err.lines, undefined, `not valid CSV: ${what}`);
+  if (records.length === 0) throw inputError(file, undefined, undefined, 'the file is empty');
+  return records;
 }
 
-/** Line and 1-based field of the quote that opens and never closes. */
-function unclosedQuote(text: string, delimiter: string): { line: number; column: number } | null {
-  let line = 1;
-  let field = 1;
-  let open: { line: number; column: number } | null = null;
-  let atFieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (open) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i++;
-        else open = null;
-      } else if (c === '\n') line++;
-      continue;
-    }
-    if (c === '"' && atFieldStart) {
-      open = { line, column: field };
-      continue;
-    }
-    atFieldStart = false;
-    if (c === delimiter) {
-      field++;
-      atFieldStart = true;
-    } else if (c === '\n') {
-      line++;
-      field = 1;
-      atFieldStart = true;
-    }
-  }
-  return open;
-}
-
-/** Base name of a file without its extension; `stdin` for standard input. */
 /** Text from a file quoted for a message, control characters escaped so they cannot reach the terminal raw. */
 export function show(text: string, max = 60): string {
   const cut = text.length > max ? `${text.slice(0, max)}...` : text;
@@ -214,15 +181,9 @@ export function measureNameFromFile(file: string): string {
 /** Parses the text of one CSV file into series, one per measure, rows sorted by period. */
 export function readSeries(text: string, file: string, options: ReadOptions = {}): RawSeries[] {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw inputError(file, undefined, undefined, 'the file is empty');
-  let records: { record: string[]; info: { lines: number } }[];
   const delimiter = options.delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, ''));
-  try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as unknown as typeof records;
-  } catch (e) {
-    throw csvError(e, text, file, delimiter);
-  }
-  const lineOf = (r: { record: string[]; info: { lines: number } }) =>
-    r.info.lines - r.record.reduce((k, f) => k + (f.match(/\n/g)?.length ?? 0), 0);
+  const records = scanRecords(text, file, delimiter);
+  const lineOf = (r: { record: string[]; line: number }) => r.line;
   // Trailing empty header cells (a spreadsheet's stray columns) are ignored.
   const header = records[0].record.map((h) => h.trim());
   while (header.length > 1 && header[header.length - 1] === '') header.pop();
@@ -283,6 +244,7 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
   const dateOrder = options.dateOrder ?? 'dmy';
 
   const byMeasure = new Map<string, ParsedRow[]>();
+  const periodCache = new Map<string, PeriodInfo>();
   const directionOf = new Map<string, { direction: Direction; line: number }>();
   for (const r of data) {
     const line = lineOf(r);
@@ -302,7 +264,11 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
     if (measure === '') throw inputError(file, line, col.measure + 1, 'empty measure name');
     const periodText = field(col.period)!;
     if (periodText === '') throw inputError(file, line, col.period + 1, `empty period; expected one of ${PERIOD_FORMATS}`);
-    const period = parsePeriod(periodText, dateOrder);
+    let period = periodCache.get(periodText);
+    if (period === undefined) {
+      period = parsePeriod(periodText, dateOrder) ?? undefined;
+      if (period) periodCache.set(periodText, period);
+    }
     if (!period) throw inputError(file, line, col.period + 1, `period ${periodProblem(periodText, dateOrder)}`);
     const numberAt = (i: number, what: string): number | null => {
       const t = field(i);
@@ -367,19 +333,27 @@ type ParsedRow = Omit<SeriesRow, 'observations' | 'lines'> & { readonly measure:
 
 /** Merges rows of the same period into one row holding the subgroup (first row's value, note, phase). */
 function groupSubgroups(sorted: readonly ParsedRow[]): SeriesRow[] {
-  const out: { row: SeriesRow; observations: number[]; lines: number[] }[] = [];
-  for (const { measure: _m, ...r } of sorted) {
+  const out: SeriesRow[] = [];
+  for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && last.row.period.time === r.period.time) {
-      if (r.value !== null) last.observations.push(r.value);
-      last.lines.push(r.line);
+    if (last && last.period.time === r.period.time) {
+      if (r.value !== null) (last.observations as number[]).push(r.value);
+      (last.lines as number[]).push(r.line);
       continue;
     }
-    const observations = r.value === null ? [] : [r.value];
-    const lines = [r.line];
-    out.push({ row: { ...r, observations, lines }, observations, lines });
+    out.push({
+      period: r.period,
+      value: r.value,
+      denominator: r.denominator,
+      note: r.note,
+      section: r.section,
+      phase: r.phase,
+      line: r.line,
+      observations: r.value === null ? [] : [r.value],
+      lines: [r.line],
+    });
   }
-  return out.map((o) => o.row);
+  return out;
 }
 
 export { SpcError };

@@ -1063,7 +1063,19 @@ export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions = {}):
   const description = chartDescription(m, opts);
   const a11y =
     `<title>${escapeXml(m.measure)}</title><desc>${escapeXml(description)}</desc>`;
-  return svg.replace(/^<svg\b([^>]*)>/, (_all, attrs: string) =>
+  return roundCoordinates(svg).replace(/^<svg\b([^>]*)>/, (_all, attrs: string) =>
     `<svg${attrs} role="img" aria-label="${escapeXml(m.measure)}">${a11y}`,
   );
+}
+
+/**
+ * Rounds the numbers inside the SVG's tags (coordinates, path data, transforms) to 2 decimals:
+ * 0.01 px is far below what a printed or zoomed chart can show, and it roughly halves the file.
+ * Text between tags (labels, the description) is left exactly as written.
+ */
+export function roundCoordinates(svg: string): string {
+  return svg.replace(/<[^>]+>/g, (tag) => tag.replace(/-?\d+\.\d{3,}(?:e-?\d+)?/g, (num) => {
+    const r = Number(Number(num).toFixed(2));
+    return String(Object.is(r, -0) ? 0 : r);
+  }));
 }
