@@ -76,6 +76,11 @@ const fmt = (x, d = 2) => x.toFixed(d);
   row('2. analyse 1,000 x 120 with --out (1,000 SVG charts, report)', `${fmt(a.wall)} s, ${a.rss ? fmt(a.rss, 0) + ' MB' : 'RSS n/a'}`, '<= 3 s, <= 500 MB', a.wall <= 3 && (a.rss ?? 0) <= 500);
   const bytes = spawnSync('du', ['-sb', join(out, 'charts')], { encoding: 'utf8' }).stdout.split('\t')[0];
   row('   SVG size', `${fmt(Number(bytes) / 1000 / 1000, 1)} KB per chart`, '', true);
+  // The full-size determinism check: one worker gives the same bytes as the pool.
+  const single = join(work, 'single');
+  const s1 = cli(['analyse', join(data, 'measures-1000.csv'), '--out', single, '--quiet', '--jobs', '1'], 1);
+  const same = spawnSync('diff', ['-r', '-q', out, single]).status === 0;
+  row('   --jobs 1 (one thread)', `${fmt(s1.wall)} s; outputs ${same ? 'byte-identical to' : 'DIFFERENT from'} the pool's`, 'identical', same);
   const b = cli(['analyse', join(data, 'measures-1000.csv'), '--json', '--quiet']);
   row('3. the same without charts (--json)', `${fmt(b.wall)} s`, '<= 0.5 s', b.wall <= 0.5);
   const c = cli(['analyse', join(data, 'measures-1000.csv'), '--csv', '--quiet']);
