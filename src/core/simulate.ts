@@ -19,7 +19,7 @@
  *   whole chart, so they are applied as an analyst re-analysing the chart at every new point
  *   would: the series so far is tested each time (thresholds from rules.ts).
  */
-import { analyse } from './analyse.js';
+import { analyseColumns } from './analyse.js';
 import type { ChartType } from './charts.js';
 import { logGamma } from './constants.js';
 import { enabledRules } from './presets.js';
@@ -193,6 +193,8 @@ export interface FalseAlarmOptions {
   readonly mean?: number;
   /** Whether to estimate the ARL (default true). */
   readonly arl?: boolean;
+  /** One random stream per simulated chart, so that charts of nearby lengths share their values. */
+  readonly commonRandomNumbers?: boolean;
 }
 
 export interface FalseAlarmRates {
@@ -256,21 +258,34 @@ export function falseAlarmRates(rules: RuleSet, opts: FalseAlarmOptions): FalseA
   let anyRuns = 0;
   let anyPoints = 0;
 
-  const draw = seriesGenerator(chart, createRng(seed), mean);
-  const values: number[] = new Array(points);
+  // Common random numbers (expectedFalseSignals): run r has its own stream, so the first n values
+  // of a run are the same for every chart length and estimates for nearby lengths move together.
+  let draw = seriesGenerator(chart, createRng(seed), mean);
+  const values = new Float64Array(points);
+  const anyAt = new Uint8Array(points);
   for (let r = 0; r < runs; r++) {
+    if (opts.commonRandomNumbers) draw = seriesGenerator(chart, createRng((seed + Math.imul(r + 1, 0x9e3779b9)) >>> 0), mean);
     for (let i = 0; i < points; i++) values[i] = draw();
-    const a = analyse({ values }, { rules, chart, direction: 'neutral' });
-    let any = 0;
-    for (const p of a.points) if (p.signals.length > 0) any++;
-    anyPoints += any;
-    if (any > 0) anyRuns++;
-    for (const [id, count] of Object.entries(a.summary.signalCounts) as [RuleId, number][]) {
+    // The columnar engine: the same rules and flags as `analyse`, without building point records.
+    const a = analyseColumns({ values }, { rules, chart, direction: 'neutral' });
+    anyAt.fill(0);
+    for (const [id, flags] of a.flags) {
+      let count = 0;
+      for (let i = 0; i < points; i++) {
+        if (flags[i] !== 0) {
+          count++;
+          anyAt[i] = 1;
+        }
+      }
       if (count > 0) {
         fired.set(id, (fired.get(id) ?? 0) + 1);
         flaggedPoints.set(id, (flaggedPoints.get(id) ?? 0) + count);
       }
     }
+    let any = 0;
+    for (let i = 0; i < points; i++) any += anyAt[i];
+    anyPoints += any;
+    if (any > 0) anyRuns++;
   }
 
   const perRule: Partial<Record<RuleId, number>> = {};
@@ -334,7 +349,7 @@ export function expectedFalseSignals(rules: RuleSet, chart: ChartType, n: number
   const key = JSON.stringify([rules, sim, n, m]);
   const hit = expectedCache.get(key);
   if (hit !== undefined) return hit;
-  const r = falseAlarmRates(rules, { points: n, runs: expectedRuns(n), seed: EXPECTED_SEED, chart: sim, mean: m ?? undefined, arl: false });
+  const r = falseAlarmRates(rules, { points: n, runs: expectedRuns(n), seed: EXPECTED_SEED, chart: sim, mean: m ?? undefined, arl: false, commonRandomNumbers: true });
   expectedCache.set(key, r.expectedSignalledPoints);
   return r.expectedSignalledPoints;
 }
