@@ -104,7 +104,7 @@ describe('spc analyse', () => {
   it('prints a summary table by default', () => {
     const r = spc(['analyse', fixture]);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(/^Measure\s+Latest\s+Value\s+Centre\s+LCL\s+UCL/);
+    expect(r.out.split('\n')[0]).toMatch(/^Measure\s+Chart\s+Latest\s+Value\s+Centre\s+LCL\s+UCL/);
     expect(r.out).toContain('People in drug and alcohol treatment');
     expect(r.out).not.toContain('\u001b['); // no colour when stdout is not a terminal
     expect(r.err).toContain('warning: Knife crime: 2017-10: missing value');

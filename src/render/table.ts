@@ -30,18 +30,18 @@ export function summaryTable(measures: readonly MeasureRecord[], colour: boolean
   const c = new Chalk({ level: colour ? 1 : 0 });
   const paint = (icon: string, s: string) =>
     icon.startsWith('improvement') ? c.cyan(s) : icon.startsWith('concern') ? c.yellow(s) : icon.startsWith('neutral') ? c.magenta(s) : s;
-  const header = ['Measure', 'Latest', 'Value', 'Centre', 'LCL', 'UCL', 'Latest point', 'Signals in chart'];
+  const header = ['Measure', 'Chart', 'Latest', 'Value', 'Centre', 'LCL', 'UCL', 'Latest point', 'Signals in chart'];
   const rows = measures.map((m) => {
     const s = m.summary;
     const counts = Object.entries(s.signalCounts).map(([k, v]) => `${k} ${v}`).join(', ');
     return [
-      m.measure, s.latestPeriod ?? '-', formatNumber(s.latestValue), formatNumber(s.centre), formatNumber(s.lcl),
+      m.measure, m.chart, s.latestPeriod ?? '-', formatNumber(s.latestValue), formatNumber(s.centre), formatNumber(s.lcl),
       formatNumber(s.ucl), ICON_TEXT[s.variationIcon] + (s.latestSignals.length ? `: ${s.latestSignals.join(', ')}` : ''),
       counts || 'none',
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const numeric = new Set([2, 3, 4, 5]);
+  const numeric = new Set([3, 4, 5, 6]);
   const fmt = (r: string[]) => r.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
   const out = [c.bold(fmt(header)), widths.map((w) => '-'.repeat(w)).join('  ')];
   rows.forEach((r, k) => {
