@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inputError, SpcError, usageError } from '../io/errors.js';
 import { readSeries, type RawSeries, type Role } from '../io/read.js';
 import { decodeFile } from '../io/decode.js';
-import { writeOutputs } from '../io/write.js';
+import { stageOutputs } from '../io/write.js';
 import { analyseAll, type AnalyseSettings, type MeasureSettings, type UserChart } from '../pipeline.js';
 import { parseConfig } from '../io/config.js';
 import { pointsCsv, summaryCsv } from '../render/csv.js';
@@ -198,30 +198,39 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   const documentJson = () => (json ??= JSON.stringify(doc, null, 2) + '\n');
 
   if (flags.out !== undefined) {
-    const outputs = new Map<string, string | Uint8Array>();
-    outputs.set('results.json', documentJson());
-    outputs.set('points.csv', pointsCsv(doc.measures));
-    outputs.set('summary.csv', summaryCsv(doc.measures));
-    const { chartSpec } = await import('../render/chart.js');
-    const { renderCharts } = await import('../render/chart-pool.js');
-    const slugs = uniqueSlugs(doc.measures.map((m) => m.measure));
-    const progress = createProgress('charts', doc.measures.length, !flags.quiet && io.errIsTTY === true, io.err);
-    const rendered = await renderCharts(doc.measures, { jobs, png: flags.png, onChart: () => progress.tick() });
-    progress.done();
-    const charts = new Map<string, string>();
-    const chartPaths = new Map<string, string>();
-    for (const [k, m] of doc.measures.entries()) {
-      const { svg, png } = rendered[k];
-      charts.set(m.measure, svg);
-      chartPaths.set(m.measure, `charts/${slugs[k]}.svg`);
-      outputs.set(join('charts', `${slugs[k]}.svg`), svg);
-      if (flags.vegaLite) outputs.set(join('charts', `${slugs[k]}.vl.json`), JSON.stringify(chartSpec(m), null, 2) + '\n');
-      if (png) outputs.set(join('charts', `${slugs[k]}.png`), png);
+    // Each output is staged (written to a temporary file) as soon as it is ready and its text
+    // dropped; all of them are renamed into place together at the end.
+    const staged = stageOutputs(flags.out);
+    try {
+      staged.stage('results.json', documentJson());
+      json = flags.json ? json : null;
+      staged.stage('points.csv', pointsCsv(doc.measures));
+      staged.stage('summary.csv', summaryCsv(doc.measures));
+      const { chartSpec } = await import('../render/chart.js');
+      const { renderCharts } = await import('../render/chart-pool.js');
+      const slugs = uniqueSlugs(doc.measures.map((m) => m.measure));
+      const progress = createProgress('charts', doc.measures.length, !flags.quiet && io.errIsTTY === true, io.err);
+      const rendered = await renderCharts(doc.measures, { jobs, png: flags.png, onChart: () => progress.tick() });
+      progress.done();
+      const charts = new Map<string, string>();
+      const chartPaths = new Map<string, string>();
+      for (const [k, m] of doc.measures.entries()) {
+        const { svg, png } = rendered[k];
+        charts.set(m.measure, svg);
+        chartPaths.set(m.measure, `charts/${slugs[k]}.svg`);
+        staged.stage(join('charts', `${slugs[k]}.svg`), svg);
+        if (flags.vegaLite) staged.stage(join('charts', `${slugs[k]}.vl.json`), JSON.stringify(chartSpec(m), null, 2) + '\n');
+        if (png) staged.stage(join('charts', `${slugs[k]}.png`), png);
+      }
+      rendered.length = 0;
+      const report = { title: flags.title ?? defaultTitle(files), generated, charts, chartPaths, previous, recent };
+      staged.stage('report.html', reportHtml(doc, report));
+      staged.stage('report.md', reportMarkdown(doc, report));
+      staged.commit();
+    } catch (e) {
+      staged.abort();
+      throw e;
     }
-    const report = { title: flags.title ?? defaultTitle(files), generated, charts, chartPaths, previous, recent };
-    outputs.set('report.html', reportHtml(doc, report));
-    outputs.set('report.md', reportMarkdown(doc, report));
-    writeOutputs(flags.out, outputs);
     if (!flags.quiet && !flags.json && !flags.csv) {
       io.err(`Wrote ${flags.out}/: report.html, report.md, results.json, points.csv, summary.csv and ${doc.measures.length} chart${doc.measures.length === 1 ? '' : 's'} in charts/\n`);
     }

@@ -47,3 +47,47 @@ export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Ui
   }
   return written;
 }
+
+/**
+ * Outputs staged one by one and published together: each file is written to a temporary file in
+ * its directory as soon as it is ready (so its text can be dropped from memory), and `commit`
+ * renames them all into place. Until then no output is replaced; `abort` removes the temporaries
+ * (and a killed run's leftovers are removed by the next run). Every output file is therefore
+ * either the previous complete version or the new complete one.
+ */
+export interface StagedOutputs {
+  stage(rel: string, data: string | Uint8Array): void;
+  commit(): string[];
+  abort(): void;
+}
+
+export function stageOutputs(dir: string): StagedOutputs {
+  const root = resolve(dir);
+  const staged: { tmp: string; target: string }[] = [];
+  const cleaned = new Set<string>();
+  return {
+    stage(rel, data) {
+      const target = resolve(root, rel);
+      if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${dir}: ${rel}`);
+      const d = dirname(target);
+      mkdirSync(d, { recursive: true });
+      if (!cleaned.has(d)) {
+        removeStaleTemporaries(d);
+        cleaned.add(d);
+      }
+      const tmp = join(d, `.${process.pid}-${Date.now().toString(36)}-${counter++}.spc.tmp`);
+      writeFileSync(tmp, data);
+      staged.push({ tmp, target });
+    },
+    commit() {
+      for (const { tmp, target } of staged) renameSync(tmp, target);
+      const written = staged.map((s) => s.target);
+      staged.length = 0;
+      return written;
+    },
+    abort() {
+      for (const { tmp } of staged) rmSync(tmp, { force: true });
+      staged.length = 0;
+    },
+  };
+}
