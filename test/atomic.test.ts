@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic, removeStaleTemporaries } from '../src/io/write.js';
+import { removeStaleTemporaries, stageOutputs, writeFileAtomic } from '../src/io/write.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'spc.js');
@@ -48,6 +48,27 @@ describe('atomic outputs', () => {
     writeFileAtomic(p, 'two');
     expect(readFileSync(p, 'utf8')).toBe('two');
     expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('staged outputs replace nothing until commit; abort leaves the old files and no temporaries', () => {
+    const d = join(work, 'staged');
+    const keep = join(d, 'results.json');
+    writeFileAtomic(keep, 'old');
+    const a = stageOutputs(d);
+    a.stage('results.json', 'new');
+    a.stage('charts/x.svg', '<svg/>');
+    expect(readFileSync(keep, 'utf8')).toBe('old');
+    a.abort();
+    expect(readFileSync(keep, 'utf8')).toBe('old');
+    expect(existsSync(join(d, 'charts', 'x.svg'))).toBe(false);
+    expect(files(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const b = stageOutputs(d);
+    b.stage('results.json', 'new');
+    b.stage('charts/x.svg', '<svg/>');
+    b.commit();
+    expect(readFileSync(keep, 'utf8')).toBe('new');
+    expect(files(d)).toEqual(['charts/x.svg', 'results.json']);
+    expect(() => stageOutputs(d).stage('../escape.txt', 'x')).toThrow(/outside/);
   });
 
   it('stale temporaries of a killed run are removed', () => {

@@ -33,21 +33,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** Writes a set of files below `dir`; refuses any relative path that would leave it. */
-export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
-  const root = resolve(dir);
-  const written: string[] = [];
-  const dirs = new Set([root, ...[...files.keys()].map((rel) => dirname(resolve(root, rel)))]);
-  for (const d of dirs) removeStaleTemporaries(d);
-  for (const [rel, data] of files) {
-    const target = resolve(root, rel);
-    if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${dir}: ${rel}`);
-    writeFileAtomic(target, data);
-    written.push(target);
-  }
-  return written;
-}
-
 /**
  * Outputs staged one by one and published together: each file is written to a temporary file in
  * its directory as soon as it is ready (so its text can be dropped from memory), and `commit`
