@@ -419,3 +419,54 @@ describe('--jobs', () => {
     expect(spc(['analyse', fixture, '--out', join(work, 'j0'), '--jobs', '0']).code).toBe(2);
   });
 });
+
+describe('every analyse option reaches the analysis', () => {
+  const json = (args: string[], input: string) => {
+    const r = spc(['analyse', '-', '--json', '--quiet', ...args], input);
+    expect(r.err).toBe('');
+    return JSON.parse(r.out).measures;
+  };
+  // Ranges of [1, 2, 4, 7, 11, 12]: 1, 2, 3, 4, 1 -> mean 2.2, median 2; the 30 adds a range of 18.
+  const series = 'measure,period,value\n' + [1, 2, 4, 7, 11, 12, 30].map((v, i) => `A,2020-0${i + 1},${v}`).join('\n') + '\n';
+  it('--sigma median-mr: limits at 3.145 x the median moving range', () => {
+    const [m] = json(['--sigma', 'median-mr'], series);
+    // Ranges 1, 2, 3, 4, 1, 18: median 2.5; mean of the points 67/7.
+    expect(m.phases[0].mrMedian).toBe(2.5);
+    expect(m.phases[0].ucl).toBeCloseTo(67 / 7 + 3.145 * 2.5, 12);
+  });
+  it('--screen-mr: drops ranges >= 3.267 x their mean once', () => {
+    const [m] = json(['--screen-mr'], series);
+    // Mean range 29/6 = 4.833, limit 15.79: the 18 goes; the rest average 11/5 = 2.2.
+    expect(m.phases[0].screenedMovingRanges).toBe(1);
+    expect(m.phases[0].mrBar).toBeCloseTo(2.2, 12);
+  });
+  it('column options, --date-order mdy and the note and section columns', () => {
+    const input = 'Indicator name,When,Count,People,Priority,Comment\nX,01/02/2020,5,100,B. Substance misuse,\nX,02/02/2020,7,100,B. Substance misuse,Half term\nX,01/03/2020,6,100,B. Substance misuse,\n';
+    const [m] = json(
+      ['--measure-col', 'Indicator name', '--period-col', 'When', '--value-col', 'Count', '--denominator-col', 'People', '--section-col', 'Priority', '--note-col', 'Comment', '--date-order', 'mdy'],
+      input,
+    );
+    expect(m.measure).toBe('X');
+    expect(m.section).toBe('B. Substance misuse');
+    // mdy: 01/02/2020 is 2 January, 02/02/2020 is 2 February, 01/03/2020 is 3 January.
+    expect(m.points.map((p: { date: string; value: number; note?: string }) => [p.date, p.value, p.note ?? null])).toEqual([
+      ['2020-01-02', 0.05, null],
+      ['2020-01-03', 0.06, null],
+      ['2020-02-02', 0.07, 'Half term'],
+    ]);
+  });
+  it('--fill-missing zero fills a gap in a count series; without it the gap is a warning', () => {
+    const gap = 'measure,period,value\nA,2020-01,3\nA,2020-02,4\nA,2020-05,2\n';
+    const filled = json(['--fill-missing', 'zero'], gap)[0];
+    expect(filled.points.map((p: { period: string; value: number }) => [p.period, p.value])).toEqual([
+      ['2020-01', 3],
+      ['2020-02', 4],
+      ['2020-03', 0],
+      ['2020-04', 0],
+      ['2020-05', 2],
+    ]);
+    const r = spc(['analyse', '-', '--json'], gap);
+    expect(r.err).toContain('warning: A: gap: no row for 2020-03, 2020-04 (a month series)');
+    expect(spc(['analyse', '-', '--json', '--strict'], gap).code).toBe(1);
+  });
+});
