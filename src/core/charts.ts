@@ -127,6 +127,11 @@ function limitIndices(phase: PhaseInput): number[] {
   return out;
 }
 
+/** The values of the phase's limit-setting points, in order. */
+function limitValues(values: ArrayLike<number | null>, phase: PhaseInput): number[] {
+  return limitIndices(phase).map((i) => values[i]!);
+}
+
 /**
  * The phase's limit-setting values as a sequence for moving ranges: in order up to the last
  * limit-setting point, `null` for a missing value (no moving range spans it), excluded points left
@@ -191,7 +196,7 @@ function fillPhase(lines: LineArrays, phase: PhaseInput, centre: number, sigma: 
 }
 
 function xmrGeneral(plotted: ArrayLike<number | null>, phase: PhaseInput, settings: ChartSettings) {
-  const pts = limitIndices(phase).map((i) => plotted[i]!);
+  const pts = limitValues(plotted, phase);
   return { centre: pts.length ? mean(pts) : null, s: individualSigma(limitSequence(plotted, phase), settings) };
 }
 
@@ -266,7 +271,7 @@ const mr: ChartDefinition = {
   },
   phase({ plotted, phase, lines }) {
     // The plotted points are the moving ranges: those in the phase's baseline, not excluded, set the limits.
-    const used = limitIndices(phase).map((i) => plotted[i]!);
+    const used = limitValues(plotted, phase);
     const centre = used.length ? mean(used) : null;
     if (centre === null) return { centre: null, sigma: null, movingRanges: 0, limitsVary: false };
     // UCL = D4 MR-bar = 3.267 MR-bar, LCL = D3 MR-bar = 0 (Montgomery eq. 6.34): sigma = (D4 - 1) MR-bar / 3.
@@ -286,7 +291,7 @@ const run: ChartDefinition = {
   hasLimits: false,
   plot: identity,
   phase({ plotted, phase, lines }) {
-    const pts = limitIndices(phase).map((i) => plotted[i]!);
+    const pts = limitValues(plotted, phase);
     const centre = pts.length ? median(pts) : null;
     centreOnly(lines, phase, centre);
     return { centre, sigma: null, limitsVary: false };
@@ -370,7 +375,7 @@ const c: ChartDefinition = {
   hasLimits: true,
   plot: identity,
   phase({ plotted, phase, lines }) {
-    const pts = limitIndices(phase).map((i) => plotted[i]!);
+    const pts = limitValues(plotted, phase);
     if (!pts.length) return { centre: null, sigma: null, limitsVary: false };
     const centre = mean(pts);
     const sigma = Math.sqrt(centre); // Montgomery eq. 7.17
@@ -386,7 +391,7 @@ const g: ChartDefinition = {
   hasLimits: true,
   plot: identity,
   phase({ plotted, phase, lines }) {
-    const pts = limitIndices(phase).map((i) => plotted[i]!);
+    const pts = limitValues(plotted, phase);
     if (!pts.length) return { centre: null, sigma: null, limitsVary: false };
     const gBar = mean(pts);
     const sigma = Math.sqrt(gBar * (gBar + 1)); // geometric: Benneyan 2001; Montgomery p. 319
@@ -409,7 +414,7 @@ const t: ChartDefinition = {
   plot: identity,
   phase({ plotted, phase, settings, lines }) {
     const w = Array.from(plotted, (v) => (v === null ? null : Math.pow(v, 1 / T_POWER)));
-    const pts = limitIndices(phase).map((i) => w[i]!);
+    const pts = limitValues(w, phase);
     if (!pts.length) return { centre: null, sigma: null, limitsVary: false };
     const cw = mean(pts);
     const s = individualSigma(limitSequence(w, phase), settings);
