@@ -470,3 +470,24 @@ describe('every analyse option reaches the analysis', () => {
     expect(spc(['analyse', '-', '--json', '--strict'], gap).code).toBe(1);
   });
 });
+
+describe('remaining flags', () => {
+  it('--lcl-floor 0 clamps the lower limit from the command line', () => {
+    // [1, 10, 1, 10]: mean 5.5, MR-bar 9: LCL 5.5 - 3 x 9 / 1.128 < 0.
+    const input = 'period,value\n2020-01,1\n2020-02,10\n2020-03,1\n2020-04,10\n';
+    const m = JSON.parse(spc(['analyse', '-', '--json', '--lcl-floor', '0'], input).out).measures[0];
+    expect(m.phases[0]).toMatchObject({ lcl: 0, lclClamped: true });
+  });
+  it('--no-color keeps the table plain on a terminal, where it is coloured otherwise', () => {
+    const run = (extra: string) =>
+      spawnSync('script', ['-qec', `NO_COLOR= ${process.execPath} ${bin} analyse ${fixture} --quiet ${extra}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } }).stdout;
+    expect(run('')).toContain('\u001b[');
+    expect(run('--no-color')).not.toContain('\u001b[');
+  });
+  it('aggregate --date-col names the date column', () => {
+    const input = 'Ref,Reported on,Category\n1,03/01/2021,Theft\n2,15/01/2021,Theft\n3,02/03/2021,Theft\n';
+    const r = spc(['aggregate', '-', '--date-col', 'Reported on', '--by', 'Category', '--quiet'], input);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('measure,period,value\nTheft,2021-01,2\nTheft,2021-02,0\nTheft,2021-03,1\n');
+  });
+});
