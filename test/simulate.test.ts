@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, applyOverride, crossingsMin, longestRunMax, type RuleSet } from '../src/core/index.js';
 import {
-  clearExpectedFalseSignalsCache,
   createRng,
   expectedFalseSignals,
   falseAlarmRates,
+  falseSignalEstimator,
+  type FalseSignalMemo,
   inControlArl,
   normalSampler,
   poissonSampler,
@@ -263,22 +264,25 @@ describe('expectedFalseSignals', () => {
     const values = lengths.map((n) => expectedFalseSignals(PRESETS.default, 'xmr', n)!);
     for (let k = 1; k < values.length; k++) expect(values[k]).toBeGreaterThanOrEqual(values[k - 1]);
   });
-  it('is memoized, deterministic, null for charts it does not approximate, 0 below the minimum points', () => {
-    clearExpectedFalseSignalsCache();
-    const first = expectedFalseSignals(PRESETS.default, 'xmr', 48)!;
-    for (let i = 0; i < 1000; i++) expect(expectedFalseSignals(PRESETS.default, 'xmr', 48)).toBe(first);
-    // Recomputed from scratch (cache emptied), the same number: fixed seed.
-    clearExpectedFalseSignalsCache();
+  it('is memoized in the memo it is given, deterministic, null for charts it does not approximate, 0 below the minimum points', () => {
+    const memo: FalseSignalMemo = new Map();
+    const first = expectedFalseSignals(PRESETS.default, 'xmr', 48, undefined, memo)!;
+    expect(memo.size).toBe(1);
+    for (let i = 0; i < 1000; i++) expect(expectedFalseSignals(PRESETS.default, 'xmr', 48, undefined, memo)).toBe(first);
+    expect(memo.size).toBe(1);
+    // Recomputed from scratch (no memo), the same number: fixed seed.
     expect(expectedFalseSignals(PRESETS.default, 'xmr', 48)).toBe(first);
     expect(first).toBeGreaterThan(1);
     expect(first).toBeLessThan(4);
-    expect(expectedFalseSignals(PRESETS.default, 'p', 48)).toBe(first); // p charts: XmR on normal data
+    expect(expectedFalseSignals(PRESETS.default, 'p', 48, undefined, memo)).toBe(first); // p charts: XmR on normal data
+    expect(memo.size).toBe(1); // and the same estimate, from the memo
     expect(expectedFalseSignals(PRESETS.default, 'mr', 48)).toBeNull();
     expect(expectedFalseSignals(PRESETS.default, 'xmr', 0)).toBe(0);
     expect(expectedFalseSignals(PRESETS.mdc, 'xmr', 12)).toBe(0); // mdc needs 13 points for limits
     // c charts: the mean is rounded to two significant figures, so 20.4 and 20 share an estimate.
-    expect(expectedFalseSignals(PRESETS.default, 'c', 30, 20.4)).toBe(expectedFalseSignals(PRESETS.default, 'c', 30, 20));
-    clearExpectedFalseSignalsCache();
-    expect(expectedFalseSignals(PRESETS.default, 'xmr', 48)).toBe(first);
+    expect(expectedFalseSignals(PRESETS.default, 'c', 30, 20.4, memo)).toBe(expectedFalseSignals(PRESETS.default, 'c', 30, 20, memo));
+    // An estimator keeps its own memo: same numbers.
+    const estimate = falseSignalEstimator();
+    expect(estimate(PRESETS.default, 'xmr', 48)).toBe(first);
   });
 });

@@ -180,7 +180,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   // The expected number of false signals is simulated per chart length (cached); only the result
   // document carries it, so the terminal table does not pay for it.
   const wantsDocument = flags.json || flags.out !== undefined;
-  const falseSignals = wantsDocument ? (await import('../core/simulate.js')).expectedFalseSignals : undefined;
+  const falseSignals = wantsDocument ? (await import('../core/simulate.js')).falseSignalEstimator() : undefined;
   const settings: AnalyseSettings = { flags: given, config, dateOrder: flags.dateOrder, strict: flags.strict, falseSignals };
   const failures: string[] = [];
   const failed = (e: SpcError) => {

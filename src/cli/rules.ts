@@ -2,8 +2,8 @@
  * `spc rules [PRESET]`: every preset with every parameter, in words; with `--arl`, the presets'
  * false-alarm rates on simulated stable processes (src/core/simulate.ts, docs/false-alarms.md).
  */
-import { OVERRIDES, PRESET_DESCRIPTIONS, PRESETS, preset } from '../core/presets.js';
-import type { RuleSet } from '../core/types.js';
+import { OVERRIDES, PRESET_DESCRIPTIONS, PRESETS, describeRules, preset } from '../core/presets.js';
+import { PRESET_NAMES, type PresetName } from '../core/types.js';
 import { usageError } from '../io/errors.js';
 import { RuleOptionError } from '../core/presets.js';
 import { DEFAULT_POISSON_MEAN, DEFAULT_RUNS, DEFAULT_SEED, SIM_CHARTS, falseAlarmRates, type FalseAlarmRates, type SimChart } from '../core/simulate.js';
@@ -17,46 +17,6 @@ export interface RulesFlags {
   chart?: string;
   mean?: string;
   json?: boolean;
-}
-
-function sigmaWords(r: RuleSet): string {
-  const m = r.xmrSigma;
-  if (m.method === 'd2') return `centre +/- 3 x mean moving range / ${m.d2}`;
-  if (m.method === 'e2') return `centre +/- ${m.e2} x mean moving range`;
-  return `centre +/- ${m.factor} x median moving range`;
-}
-
-function kOfMWords(nl: RuleSet['nearLimit'], zone: string): string {
-  if (nl === null) return 'off';
-  return (
-    `${nl.count} of ${nl.window} beyond the same ${zone} line` +
-    (nl.beyondLimitCounts ? ', a point beyond the limit counts' : ', a point beyond the limit does not count') +
-    (nl.windowSameSide ? ', whole window on one side of the centre line' : '')
-  );
-}
-
-export function describeRules(r: RuleSet): [string, string][] {
-  const off = (v: number | null, words: (n: number) => string) => (v === null ? 'off' : words(v));
-  return [
-    ['limits (XmR)', sigmaWords(r)],
-    ['screen-mr', r.screenMovingRanges ? `on (drop moving ranges >= ${r.screenFactor} x their mean once)` : 'off'],
-    ['outside-limits', r.outsideLimits ? 'on (strictly beyond a limit)' : 'off'],
-    ['trend', off(r.trend, (n) => `${n} points each strictly higher (or lower) than the one before`)],
-    ['shift', off(r.shift, (n) => `${n} points strictly on one side of the centre line`)],
-    [
-      'alternating',
-      off(r.alternating, (n) => (r.alternatingMode === 'sides' ? `${n} points alternating either side of the centre line` : `${n} points alternating up and down`)),
-    ],
-    ['near-limit', kOfMWords(r.nearLimit, 'two-sigma')],
-    ['near-limit-1sigma', kOfMWords(r.nearLimit1Sigma, 'one-sigma')],
-    ['hugging', off(r.hugging, (n) => `${n} points in a row within one sigma of the centre line`)],
-    ['mixture', off(r.mixture, (n) => `${n} points in a row beyond one sigma, on both sides`)],
-    ['anhoej-runs', r.runsAnalysis ? 'longest run > round(log2(n) + 3); crossings < 5th percentile of Binomial(n - 1, 0.5)' : 'off'],
-    ['runs-cross-phases', r.runsCrossPhases ? 'yes (each point judged against its own phase)' : 'no'],
-    ['conflict', r.conflict === 'improvement-wins' ? 'improvement wins' : `precedence ${r.precedence.join(' > ')}`],
-    ['min-points', `${r.minPoints} observed points per phase for limits` + (r.warnBelow ? `; a warning below ${r.warnBelow}` : '')],
-    ['baseline', r.baselineOverridesPhases ? 'a baseline sets the limits of the whole chart (phases ignored)' : 'a baseline applies within each phase'],
-  ];
 }
 
 export function rulesText(name?: string, flags: RulesFlags = {}): string {
@@ -85,15 +45,14 @@ export function rulesText(name?: string, flags: RulesFlags = {}): string {
 }
 
 /** The named preset (checked), or all of them. */
-function presetNames(name: string | undefined): string[] {
-  if (name === undefined) return Object.keys(PRESETS);
+function presetNames(name: string | undefined): PresetName[] {
+  if (name === undefined) return [...PRESET_NAMES];
   try {
-    preset(name);
+    return [preset(name).preset];
   } catch (e) {
     if (e instanceof RuleOptionError) throw usageError(e.message);
     throw e;
   }
-  return [name];
 }
 
 const MAX_POINTS = 100_000;

@@ -60,3 +60,12 @@ export const b4 = (n: number) => 1 + (3 * Math.sqrt(1 - c4(n) ** 2)) / c4(n);
 export const a2 = (n: number) => 3 / (d2(n) * Math.sqrt(n));
 export const dd3 = (n: number) => Math.max(0, 1 - (3 * d3(n)) / d2(n));
 export const dd4 = (n: number) => 1 + (3 * d3(n)) / d2(n);
+
+/** d2 for n = 2 (Montgomery appendix table VI): sigma of individual values = MR-bar / 1.128. */
+export const D2_INDIVIDUALS = 1.128;
+/** D4 for n = 2 (Montgomery eq. 6.34): the MR chart's upper limit 3.267 x MR-bar; also the screening factor. */
+export const D4_INDIVIDUALS = 3.267;
+/** Wheeler's E2 = 3 / d2 for n = 2, rounded as MDC and NHSRplotthedots use it: limits at 2.66 x MR-bar. */
+export const E2 = 2.66;
+/** Wheeler (Understanding SPC, 2nd ed., 5.2): limits at 3.145 x the median moving range. */
+export const MEDIAN_MR_FACTOR = 3.145;

@@ -14,29 +14,16 @@
  *   first signal, on an endless in-control series with KNOWN parameters (centre 0 and sigma 1 for
  *   normal data; centre = mean and sigma = sqrt(mean) for Poisson counts; on run charts the centre
  *   is the known median 0). This is the textbook definition (Montgomery; Champ & Woodall 1987), so
- *   ARL0 = 370.4 for outside-limits alone. The point-wise rules are the production rule functions
- *   of rules.ts run on the simulated points. Anhoej's longest-run and crossings rules judge a
- *   whole chart, so they are applied as an analyst re-analysing the chart at every new point
- *   would: the series so far is tested each time (thresholds from rules.ts).
+ *   ARL0 = 370.4 for outside-limits alone. The point-wise rules are the registry's own tests
+ *   (src/core/rules/) run on the simulated points. Anhoej's longest-run and crossings rules judge
+ *   a whole chart, so they are applied as an analyst re-analysing the chart at every new point
+ *   would: the series so far is tested each time, by the rule's streaming test (`online`).
  */
 import { analyseColumns } from './analyse.js';
 import type { ChartType } from './charts.js';
 import { logGamma } from './constants.js';
 import { enabledRules } from './presets.js';
-import {
-  alternating,
-  alternatingUpDown,
-  crossingsMin,
-  hugging,
-  longestRunMax,
-  mixture,
-  nearLimit,
-  outsideLimits,
-  shift,
-  trend,
-  type Flags,
-  type RuleFrame,
-} from './rules.js';
+import { RULES, type Flags, type OnlineTest, type RuleFrame } from './rules/index.js';
 import type { RuleId, RuleSet } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +308,9 @@ export function falseAlarmRates(rules: RuleSet, opts: FalseAlarmOptions): FalseA
 // ---------------------------------------------------------------------------------------------
 
 const EXPECTED_SEED = 20240601;
-const expectedCache = new Map<string, number | null>();
+
+/** Estimates already made, by rule set, simulated chart, length and mean: the caller keeps it. */
+export type FalseSignalMemo = Map<string, number | null>;
 
 /** Simulated charts per `expectedFalseSignals` estimate: 1000, fewer for long series (at least 200). */
 export function expectedRuns(n: number): number {
@@ -330,14 +319,14 @@ export function expectedRuns(n: number): number {
 
 /**
  * The expected number of flagged points on a stable chart of `n` observed points under `rules`
- * (one phase, limits from all n points), for annotating a measure's analysis. Memoized on the rule
- * set, the simulated chart, n and the mean: a batch of measures sharing a length costs one
+ * (one phase, limits from all n points), for annotating a measure's analysis. With a `memo` (one
+ * per run of the tool), a batch of measures sharing a rule set, chart and length costs one
  * simulation. Fixed seed; `expectedRuns(n)` charts (1000 for n <= 120). Charts are simulated as
  * `simulatedChartFor` says (p, u, t, x-bar ... as XmR on normal data); null for mr, g, s and r.
  * `mean` (c charts only, default 20) is rounded to two significant figures, so that measures
  * with similar levels share an estimate.
  */
-export function expectedFalseSignals(rules: RuleSet, chart: ChartType, n: number, mean?: number): number | null {
+export function expectedFalseSignals(rules: RuleSet, chart: ChartType, n: number, mean?: number, memo?: FalseSignalMemo): number | null {
   const sim = simulatedChartFor(chart);
   if (sim === null) return null;
   if (!Number.isInteger(n) || n < 1) return n === 0 ? 0 : null;
@@ -347,16 +336,17 @@ export function expectedFalseSignals(rules: RuleSet, chart: ChartType, n: number
     m = Number(raw.toPrecision(2));
   }
   const key = JSON.stringify([rules, sim, n, m]);
-  const hit = expectedCache.get(key);
+  const hit = memo?.get(key);
   if (hit !== undefined) return hit;
   const r = falseAlarmRates(rules, { points: n, runs: expectedRuns(n), seed: EXPECTED_SEED, chart: sim, mean: m ?? undefined, arl: false, commonRandomNumbers: true });
-  expectedCache.set(key, r.expectedSignalledPoints);
+  memo?.set(key, r.expectedSignalledPoints);
   return r.expectedSignalledPoints;
 }
 
-/** Empties the `expectedFalseSignals` cache (tests, long-lived processes). */
-export function clearExpectedFalseSignalsCache(): void {
-  expectedCache.clear();
+/** `expectedFalseSignals` with a memo of its own: one per run of the tool. */
+export function falseSignalEstimator(): (rules: RuleSet, chart: ChartType, n: number, mean?: number) => number | null {
+  const memo: FalseSignalMemo = new Map();
+  return (rules, chart, n, mean) => expectedFalseSignals(rules, chart, n, mean, memo);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,28 +365,27 @@ export const ARL_CAP_RUNS = 10_000;
 const FIRST_BLOCK = 64;
 const BLOCK = 512;
 
-type PointRule = (frame: RuleFrame) => Flags;
+type PointRule = (frame: RuleFrame) => readonly (readonly [RuleId, Flags])[];
 
-/** The point-wise rules of a set (everything but Anhoej's whole-chart rules), and the longest window any needs. */
-function pointRules(rules: RuleSet): { tests: PointRule[]; window: number } {
+/**
+ * The rules of a set from the registry: the point-wise ones (with the longest window any needs)
+ * and the whole-phase ones as streaming tests (Anhoej's, re-applied at every new point).
+ */
+function registryRules(rules: RuleSet): { tests: PointRule[]; window: number; online: OnlineTest[] } {
   const tests: PointRule[] = [];
+  const online: OnlineTest[] = [];
   let window = 1;
-  const use = (w: number, f: PointRule) => {
-    tests.push(f);
+  for (const d of RULES) {
+    if (!d.enabled(rules)) continue;
+    const w = d.window(rules);
+    if (w === null) {
+      if (d.online) online.push(d.online(rules));
+      continue;
+    }
+    tests.push((frame) => d.test(frame, rules));
     window = Math.max(window, w);
-  };
-  if (rules.outsideLimits) use(1, outsideLimits);
-  if (rules.trend !== null) use(rules.trend, (f) => trend(f, rules.trend!));
-  if (rules.shift !== null) use(rules.shift, (f) => shift(f, rules.shift!));
-  if (rules.alternating !== null) {
-    const k = rules.alternating;
-    use(k, rules.alternatingMode === 'updown' ? (f) => alternatingUpDown(f, k) : (f) => alternating(f, k));
   }
-  if (rules.nearLimit !== null) use(rules.nearLimit.window, (f) => nearLimit(f, rules.nearLimit!, 2));
-  if (rules.nearLimit1Sigma !== null) use(rules.nearLimit1Sigma.window, (f) => nearLimit(f, rules.nearLimit1Sigma!, 1));
-  if (rules.hugging !== null) use(rules.hugging, (f) => hugging(f, rules.hugging!));
-  if (rules.mixture !== null) use(rules.mixture, (f) => mixture(f, rules.mixture!));
-  return { tests, window };
+  return { tests, window, online };
 }
 
 /** A frame of `size` points with the known lines of the chart (values filled in later). */
@@ -451,53 +440,21 @@ function slice(f: RuleFrame, from: number, to: number): RuleFrame {
   };
 }
 
+/** Frame position of the first point any of the tests flags, or -1. */
 function anyFlag(tests: readonly PointRule[], frame: RuleFrame): number {
   let first = -1;
   for (const test of tests) {
-    const flags = test(frame);
-    const limit = first < 0 ? flags.length : first;
-    for (let i = 0; i < limit; i++) {
-      if (flags[i]) {
-        first = i;
-        break;
+    for (const [, flags] of test(frame)) {
+      const limit = first < 0 ? flags.length : first;
+      for (let i = 0; i < limit; i++) {
+        if (flags[i]) {
+          first = i;
+          break;
+        }
       }
     }
   }
   return first;
-}
-
-/**
- * Anhoej's run analysis of the series so far, updated one point at a time (the same counting as
- * `runsOf`: points on the centre line are skipped; thresholds from `longestRunMax`, `crossingsMin`).
- */
-class RunsState {
-  useful = 0;
-  longest = 0;
-  current = 0;
-  crossings = 0;
-  prevSide = 0;
-  private static minCrossings: number[] = [];
-
-  reset(): void {
-    this.useful = this.longest = this.current = this.crossings = this.prevSide = 0;
-  }
-
-  /** Adds a point; true when the series so far signals. */
-  add(value: number, centre: number): boolean {
-    const s = value > centre ? 1 : value < centre ? -1 : 0;
-    if (s === 0) return false;
-    this.useful++;
-    if (s === this.prevSide) this.current++;
-    else {
-      if (this.prevSide !== 0) this.crossings++;
-      this.current = 1;
-      this.prevSide = s;
-    }
-    if (this.current > this.longest) this.longest = this.current;
-    const cache = RunsState.minCrossings;
-    const cmin = (cache[this.useful] ??= crossingsMin(this.useful));
-    return this.longest > longestRunMax(this.useful) || this.crossings < cmin;
-  }
 }
 
 /**
@@ -514,9 +471,9 @@ export function inControlArl(
   const runs = opts.runs ?? DEFAULT_RUNS;
   const chart = opts.chart ?? 'xmr';
   const mean = opts.mean ?? DEFAULT_POISSON_MEAN;
-  const withRuns = rules.runsAnalysis;
+  const { tests, window, online } = registryRules(rules);
+  const withRuns = online.length > 0;
   const cap = opts.cap ?? (withRuns ? ARL_CAP_RUNS : ARL_CAP);
-  const { tests, window } = pointRules(rules);
   if (tests.length === 0 && !withRuns) return null;
 
   // A different stream from the N-point charts', so the ARL does not depend on --points.
@@ -524,12 +481,11 @@ export function inControlArl(
   const overlap = window - 1;
   const frame = knownFrame(chart, overlap + BLOCK, mean);
   const centre = frame.centre[0];
-  const runsState = new RunsState();
   const lengths = new Float64Array(runs);
   let censored = 0;
 
   for (let r = 0; r < runs; r++) {
-    runsState.reset();
+    for (const t of online) t.reset();
     let done = 0; // points of the series simulated before this block's new points
     let carried = 0; // old points at the front of the frame
     let length = -1;
@@ -551,7 +507,9 @@ export function inControlArl(
       if (withRuns) {
         const end = local >= 0 ? local : size - 1;
         for (let i = carried; i <= end; i++) {
-          if (runsState.add(frame.value[i], centre)) {
+          let signals = false;
+          for (const t of online) signals = t.add(frame.value[i], centre) || signals;
+          if (signals) {
             local = i;
             break;
           }

@@ -13,7 +13,12 @@ export type XmrSigma =
   | { readonly method: 'median'; readonly factor: number };
 
 /** Which way is good for the measure. */
-export type Direction = 'higher-is-better' | 'lower-is-better' | 'neutral';
+export const DIRECTIONS = ['higher-is-better', 'lower-is-better', 'neutral'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** The rule presets of contract section 3a (presets.ts). */
+export const PRESET_NAMES = ['default', 'mdc', 'ptd', 'western-electric', 'nelson', 'anhoej'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** Rule ids, in the order of contract section 6 (the order `signals` are listed in). */
 export const RULE_IDS = [
@@ -61,7 +66,7 @@ export interface NearLimitRule {
 
 /** Every parameter a rule preset fixes; `--rule NAME=VALUE` overrides any of them. */
 export interface RuleSet {
-  readonly preset: string;
+  readonly preset: PresetName;
   /** XmR: how sigma comes from the mean moving range (divide by d2, or limits at E2 x MR-bar). */
   readonly xmrSigma: XmrSigma;
   /** Drop moving ranges at or above `screenFactor` x their mean once, then recompute it. */
@@ -176,6 +181,26 @@ export interface PointResult {
   readonly variation: Variation;
 }
 
+/**
+ * One signal as the rule found it: a point outside the limits, a trend, a shift, a near-limit
+ * window, a whole phase for Anhoej's rules. Indices refer to the series.
+ */
+export interface SignalSpan {
+  readonly rule: RuleId;
+  /**
+   * high / low: above or below the centre line or a limit; for a trend, rising or falling; for a
+   * long run, the side of the run. Null for patterns (alternating, hugging, mixture, crossings).
+   */
+  readonly side: Side | null;
+  /** Index of the first and last point the rule flagged in it. */
+  readonly from: number;
+  readonly to: number;
+  /** Points the rule flagged in it (fewer than the span for a k-of-m window). */
+  readonly points: number;
+  /** Long runs: where the phase's longest run lies (indices) and its length in useful points. */
+  readonly run?: { readonly from: number; readonly to: number; readonly length: number };
+}
+
 /** Something the user should know; the shell words it (it knows the period labels). */
 export type CoreWarning =
   | { readonly kind: 'missing-value'; readonly index: number }
@@ -206,6 +231,8 @@ export interface Analysis {
   readonly target: number | null;
   readonly phases: readonly PhaseResult[];
   readonly points: readonly PointResult[];
+  /** Every signal, ordered by first point, then rule (contract order), then last point. */
+  readonly spans: readonly SignalSpan[];
   readonly summary: Summary;
   readonly warnings: readonly CoreWarning[];
 }

@@ -2,6 +2,7 @@
  * From signals to meaning: each point's variation (Making Data Count colours), the variation icon
  * of the latest point and the assurance icon of a target against the latest limits.
  */
+import { isDirectional } from './rules/index.js';
 import type { AssuranceIcon, Direction, RuleId, RuleSet, Side, Variation, VariationIcon } from './types.js';
 
 export interface SignalHit {
@@ -13,9 +14,6 @@ export interface SignalHit {
 export function betterSide(direction: Direction): Side | null {
   return direction === 'higher-is-better' ? 'high' : direction === 'lower-is-better' ? 'low' : null;
 }
-
-/** Rules whose side says nothing about better or worse (a pattern, not a level). */
-const DIRECTIONLESS: ReadonlySet<RuleId> = new Set<RuleId>(['alternating', 'hugging', 'mixture', 'crossings']);
 
 /**
  * Classifies a point from every rule that fired on it.
@@ -38,7 +36,7 @@ export function classifyPoint(
   };
   const ordered = [...hits].sort((a, b) => rank(a) - rank(b));
   const better = betterSide(direction);
-  const directional = ordered.filter((h) => !DIRECTIONLESS.has(h.rule));
+  const directional = ordered.filter((h) => isDirectional(h.rule));
   if (better === null || directional.length === 0) return { variation: 'neutral', side: ordered[0].side };
   if (rules.conflict === 'improvement-wins') {
     if (directional.some((h) => h.side === better)) return { variation: 'improvement', side: better };

@@ -8,9 +8,8 @@
  * data (measure names, sections, units, periods, notes, phase labels, warnings) is escaped; the
  * chart SVGs are embedded as our chart renderer wrote them (it escapes its own text).
  */
-import { PRESET_DESCRIPTIONS } from '../core/presets.js';
+import { PRESET_DESCRIPTIONS, describeRules } from '../core/presets.js';
 import type { RuleId, RuleSet } from '../core/types.js';
-import { describeRules } from '../cli/rules.js';
 import { chartTypeName } from './chart.js';
 import type { MeasureRecord, PointRecord, ResultDocument } from './document.js';
 import {
