@@ -4,7 +4,7 @@
  */
 import { RULE_IDS } from './types.js';
 import type { Analysis, AnalysisOptions, CoreWarning, PhaseResult, PointResult, RuleId, RunsAnalysis, Side } from './types.js';
-import { CHARTS, emptyLines, type ChartType, type LineArrays, type SeriesData } from './charts.js';
+import { CHARTS, emptyLines, type ChartType, type LineArrays, type SeriesData } from './charts/index.js';
 import {
   HIGH,
   LOW,

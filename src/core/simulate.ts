@@ -20,7 +20,7 @@
  *   would: the series so far is tested each time (thresholds from rules.ts).
  */
 import { analyseColumns } from './analyse.js';
-import type { ChartType } from './charts.js';
+import type { ChartType } from './charts/index.js';
 import { logGamma } from './constants.js';
 import { enabledRules } from './presets.js';
 import {
