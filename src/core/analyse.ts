@@ -87,7 +87,7 @@ export function analyseColumns(data: SeriesData, options: AnalysisOptions): Colu
   for (let i = 0; i < n; i++) {
     if (plotted[i] !== null && Number.isFinite(plotted[i])) observed[i] = 1;
     // On an MR chart a point without a moving range (a phase's first) is not a missing value.
-    else if (chartType !== 'mr' || data.values[i] === null) warnings.push({ kind: 'missing-value', index: i });
+    else if (!chart.spansPrevious || data.values[i] === null) warnings.push({ kind: 'missing-value', index: i });
   }
 
   const lines: LineArrays = emptyLines(n);
@@ -127,7 +127,7 @@ export function analyseColumns(data: SeriesData, options: AnalysisOptions): Colu
     let lclClamped = false;
     let uclClamped = false;
     const floor = options.lclFloor;
-    if (hasLimits && chartType === 'xmr' && (floor === null || floor === undefined)) {
+    if (hasLimits && !chart.clampsLines && (floor === null || floor === undefined)) {
       // XmR lines are centre +/- k sigma exactly, never clamped: only mark the tested points.
       tested.set(observed.subarray(plan.start, plan.end + 1), plan.start);
     } else for (let i = plan.start; i <= plan.end; i++) {
