@@ -20,6 +20,36 @@ describe('mr', () => {
     expect(a.points[1].lcl).toBe(0);
     expect(a.warnings.filter((w) => w.kind === 'missing-value')).toEqual([]);
   });
+  // A baseline of N is the first N observations, as on the X chart: the N - 1 moving ranges inside
+  // them set the limits (the convention of qicharts2's `freeze`, whose tests run it on Montgomery's
+  // Example 6.5, Introduction to SQC, 7th ed.). Montgomery's data could not be checked against a copy
+  // of the book, so the reference numbers here are hand calculations.
+  it('baseline N: the N - 1 moving ranges inside the first N points, the same ranges as the X chart', () => {
+    // [1, 4, 2, 8, 5, 7], N = 4: ranges inside points 1-4 are 3, 2, 6 -> MR-bar 11/3, UCL 3.267 x 11/3
+    // = 11.979 (D4 for n = 2, Montgomery appendix VI). The range 8 -> 5 (into point 5) is not in.
+    const values = [1, 4, 2, 8, 5, 7];
+    const a = run({ values }, { chart: 'mr', baseline: 4 });
+    expect(a.phases[0].centre).toBeCloseTo(11 / 3, 12);
+    expect(a.points[1].ucl).toBeCloseTo(11.979, 12);
+    expect(a.points.map((p) => p.baseline)).toEqual([false, true, true, true, false, false]);
+    expect(a.phases[0]).toMatchObject({ baselineN: 3, limitN: 3, movingRanges: 3 });
+    // The X chart with the same baseline uses the same three ranges.
+    const x = run({ values }, { chart: 'xmr', baseline: 4 });
+    expect(x.phases[0].mrBar).toBeCloseTo(11 / 3, 12);
+  });
+  it('baseline N with a missing value: the ranges among the first N observations, none spanning the gap', () => {
+    // [1, -, 3, 5, 9, 20], N = 4: the first four observations are 1, 3, 5, 9; the gap removes the
+    // ranges 1 -> - and - -> 3, leaving 3 -> 5 = 2 and 5 -> 9 = 4: MR-bar 3. (Counting plotted points
+    // instead would take all three ranges 2, 4, 11: MR-bar 17/3.)
+    const a = run({ values: [1, null, 3, 5, 9, 20] }, { chart: 'mr', baseline: 4 });
+    expect(a.phases[0].centre).toBe(3);
+    expect(a.points.map((p) => p.baseline)).toEqual([false, false, false, true, true, false]);
+  });
+  it('baseline N in each phase: a phase\'s first point has no range', () => {
+    // Phases [1, 4, 2, 8] and [5, 7, 3, 9], N = 3: ranges 3, 2 -> MR-bar 2.5; ranges 2, 4 -> MR-bar 3.
+    const a = run({ values: [1, 4, 2, 8, 5, 7, 3, 9] }, { chart: 'mr', baseline: 3, phaseStarts: [4] });
+    expect(a.phases.map((p) => p.centre)).toEqual([2.5, 3]);
+  });
 });
 
 describe('run chart and the Anhoej rules', () => {

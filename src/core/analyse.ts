@@ -98,7 +98,7 @@ export function analyseColumns(data: SeriesData, options: AnalysisOptions): Colu
   const phases: PhaseResult[] = plans.map((plan, index) => {
     let count = 0;
     for (let i = plan.start; i <= plan.end; i++) count += observed[i];
-    const baselineN = baseline === null ? count : Math.min(baseline, count);
+    const baselineN = baseline === null ? count : Math.min(chart.baselinePoints?.(data, plan, baseline) ?? baseline, count);
     if (baseline !== null && baseline > count) warnings.push({ kind: 'baseline-exceeds-phase', phase: index, baseline, n: count });
     let seen = 0;
     let limitN = 0;

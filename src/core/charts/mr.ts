@@ -23,6 +23,22 @@ export const mr: ChartDefinition = {
       return v === null || prev === null || phaseOf[i] !== phaseOf[i - 1] ? null : Math.abs(v - prev);
     });
   },
+  baselinePoints(data, phase, baseline) {
+    // The baseline is the phase's first N observations, as on the X chart (qicharts2's `freeze`;
+    // Montgomery Example 6.5): the moving ranges between them, never the one into observation N + 1.
+    const observation = (i: number) => {
+      const v = data.values[i];
+      return v !== null && Number.isFinite(v);
+    };
+    let seen = 0;
+    let ranges = 0;
+    for (let i = phase.start; i <= phase.end && seen < baseline; i++) {
+      if (!observation(i)) continue;
+      if (i > phase.start && observation(i - 1)) ranges++;
+      seen++;
+    }
+    return ranges;
+  },
   phase({ plotted, phase, lines }) {
     // The plotted points are the moving ranges: those in the phase's baseline, not excluded, set the limits.
     const used = limitValues(plotted, phase);

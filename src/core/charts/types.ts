@@ -92,6 +92,13 @@ export interface ChartDefinition {
    * missing only when its own observation is.
    */
   readonly spansPrevious: boolean;
+  /**
+   * How many plotted points the phase's baseline holds when the baseline is `baseline` observations
+   * and that is not simply `baseline` plotted points. A moving range needs two observations, so the
+   * first N observations hold the N - 1 ranges between them (the ranges that set the X chart's
+   * limits); without this method the baseline is the first `baseline` plotted points.
+   */
+  baselinePoints?(data: SeriesData, phase: { readonly start: number; readonly end: number }, baseline: number): number;
   /** The plotted statistic per point (null: not observed). `phaseOf` for charts whose plot depends on phases. */
   plot(data: SeriesData, phaseOf: Int32Array): ArrayLike<number | null>;
   phase(ctx: ChartContext): PhaseStats;
