@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { a2, a3, analyse, b3, b4, c4, crossingsMin, d2, dd4, longestRunMax, preset, type AnalysisOptions, type SeriesData } from '../src/core/index.js';
+import { D2_INDIVIDUALS, D4_INDIVIDUALS, E2, LANEY_D2, MEDIAN_MR_FACTOR } from '../src/core/constants.js';
+import { CHARTS } from '../src/core/charts/index.js';
 
 const base: AnalysisOptions = { rules: preset('default'), direction: 'neutral' };
 const run = (data: SeriesData, o: Partial<AnalysisOptions>) => analyse(data, { ...base, ...o });
@@ -213,5 +215,58 @@ describe('XmR options', () => {
     const a = run({ values: [1, 2, 4, 7, 11] }, { rules: { ...preset('default'), xmrSigma: { method: 'median', factor: 3.145 } } });
     expect(a.points[0].ucl).toBeCloseTo(5 + 3.145 * 2.5, 12);
     expect(a.phases[0].stats.mrMedian).toBe(2.5);
+  });
+});
+
+describe('the registry', () => {
+  it('every chart type has its display name (the strings of CHART_NAMES in src/render/chart.ts at commit 628d305)', () => {
+    const names: Record<string, string> = {
+      xmr: 'XmR chart', mr: 'MR chart', run: 'run chart', p: 'p chart', pp: 'p\u2032 chart (Laney)', u: 'u chart',
+      up: 'u\u2032 chart (Laney)', c: 'c chart', np: 'np chart', g: 'g chart', t: 't chart',
+      'xbar-s': 'X\u0304 chart (with S)', 'xbar-r': 'X\u0304 chart (with R)', s: 'S chart', r: 'R chart',
+    };
+    expect(Object.fromEntries(Object.values(CHARTS).map((d) => [d.id, d.name]))).toEqual(names);
+    expect(Object.keys(CHARTS).every((id) => CHARTS[id as keyof typeof CHARTS].id === id)).toBe(true);
+  });
+  it('`centre` says which centre line the chart computes', () => {
+    // 1, 2, 4, 8, 16: mean 31/5 = 6.2, median 4; on the t chart's scale w = y^(1/3.6) the mean of w
+    // back-transformed, (sum of 2^(k/3.6), k = 0..4, / 5)^3.6.
+    const values = [1, 2, 4, 8, 16];
+    const tCentre = (values.reduce((s, v) => s + v ** (1 / 3.6), 0) / 5) ** 3.6;
+    const expected = { mean: 6.2, median: 4, 'transformed-mean': tCentre };
+    for (const chart of ['xmr', 'run', 'c', 'g', 't'] as const) {
+      const centre = run({ values }, { chart }).phases[0].centre;
+      expect([chart, centre]).toEqual([chart, expect.closeTo(expected[CHARTS[chart].centre], 10)]);
+    }
+    expect(['run', 'g'].every((id) => CHARTS[id as 'run' | 'g'].centre === 'median')).toBe(true);
+    expect(CHARTS.t.centre).toBe('transformed-mean');
+  });
+  it('the MR chart says its points span two observations: a phase\'s first point is not a missing value', () => {
+    expect(Object.values(CHARTS).filter((d) => d.spansPrevious).map((d) => d.id)).toEqual(['mr']);
+    // [1, -, 3, 4]: the XmR chart has one missing point (index 1); so does the MR chart, whose
+    // points 0 (first) and 2 (after the gap) have no range but an observation.
+    for (const chart of ['xmr', 'mr'] as const) {
+      const a = run({ values: [1, null, 3, 4] }, { chart });
+      expect(a.warnings.filter((w) => w.kind === 'missing-value')).toEqual([{ kind: 'missing-value', index: 1 }]);
+    }
+  });
+});
+
+describe('constants for individual values (src/core/constants.ts)', () => {
+  // For two normal observations the range is sqrt(2) sigma |Z|: E = 2/sqrt(pi) sigma (d2),
+  // sd = sqrt(2 - 4/pi) sigma (d3), median = sqrt(2) x 0.6744897502 sigma (d4; 0.6744897502 is the
+  // normal distribution's 75th percentile). The published factors are these rounded.
+  const d2Exact = 2 / Math.sqrt(Math.PI);
+  const d3Exact = Math.sqrt(2 - 4 / Math.PI);
+  const d4Exact = Math.SQRT2 * 0.6744897501960817;
+  it('D2_INDIVIDUALS = d2(2) = 1.128, LANEY_D2 the same', () => {
+    expect(D2_INDIVIDUALS).toBeCloseTo(d2Exact, 3);
+    expect(D2_INDIVIDUALS).toBe(d2(2));
+    expect(LANEY_D2).toBe(D2_INDIVIDUALS);
+  });
+  it('D4_INDIVIDUALS = 1 + 3 d3/d2 = 3.267; E2 = 3/d2 = 2.66; MEDIAN_MR_FACTOR = 3/d4 = 3.145', () => {
+    expect(D4_INDIVIDUALS).toBeCloseTo(1 + (3 * d3Exact) / d2Exact, 3); // 3.26654
+    expect(E2).toBeCloseTo(3 / d2Exact, 2); // 2.65868
+    expect(MEDIAN_MR_FACTOR).toBeCloseTo(3 / d4Exact, 3); // 3.14507
   });
 });
