@@ -5,7 +5,7 @@
  * records. No I/O.
  */
 import { analyse } from './core/analyse.js';
-import { CHARTS, companionOf, type ChartType, type SeriesData } from './core/charts.js';
+import { CHARTS, companionOf, type ChartType, type SeriesData } from './core/charts/index.js';
 import { applyOverride, preset, RuleOptionError } from './core/presets.js';
 import type { Direction, RuleSet } from './core/types.js';
 import { buildMeasureRecord, SCHEMA_VERSION, type MeasureRecord, type ResultDocument } from './render/document.js';

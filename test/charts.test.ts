@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { a2, a3, analyse, b3, b4, c4, crossingsMin, d2, dd4, longestRunMax, preset, type AnalysisOptions, type SeriesData } from '../src/core/index.js';
+import { D2_INDIVIDUALS, D4_INDIVIDUALS, E2, LANEY_D2, MEDIAN_MR_FACTOR } from '../src/core/constants.js';
+import { CHARTS } from '../src/core/charts/index.js';
 
 const base: AnalysisOptions = { rules: preset('default'), direction: 'neutral' };
 const run = (data: SeriesData, o: Partial<AnalysisOptions>) => analyse(data, { ...base, ...o });
@@ -19,6 +21,36 @@ describe('mr', () => {
     expect(a.points[1].ucl).toBeCloseTo(8.1675, 12);
     expect(a.points[1].lcl).toBe(0);
     expect(a.warnings.filter((w) => w.kind === 'missing-value')).toEqual([]);
+  });
+  // A baseline of N is the first N observations, as on the X chart: the N - 1 moving ranges inside
+  // them set the limits (the convention of qicharts2's `freeze`, whose tests run it on Montgomery's
+  // Example 6.5, Introduction to SQC, 7th ed.). Montgomery's data could not be checked against a copy
+  // of the book, so the reference numbers here are hand calculations.
+  it('baseline N: the N - 1 moving ranges inside the first N points, the same ranges as the X chart', () => {
+    // [1, 4, 2, 8, 5, 7], N = 4: ranges inside points 1-4 are 3, 2, 6 -> MR-bar 11/3, UCL 3.267 x 11/3
+    // = 11.979 (D4 for n = 2, Montgomery appendix VI). The range 8 -> 5 (into point 5) is not in.
+    const values = [1, 4, 2, 8, 5, 7];
+    const a = run({ values }, { chart: 'mr', baseline: 4 });
+    expect(a.phases[0].centre).toBeCloseTo(11 / 3, 12);
+    expect(a.points[1].ucl).toBeCloseTo(11.979, 12);
+    expect(a.points.map((p) => p.baseline)).toEqual([false, true, true, true, false, false]);
+    expect(a.phases[0]).toMatchObject({ baselineN: 3, limitN: 3, movingRanges: 3 });
+    // The X chart with the same baseline uses the same three ranges.
+    const x = run({ values }, { chart: 'xmr', baseline: 4 });
+    expect(x.phases[0].mrBar).toBeCloseTo(11 / 3, 12);
+  });
+  it('baseline N with a missing value: the ranges among the first N observations, none spanning the gap', () => {
+    // [1, -, 3, 5, 9, 20], N = 4: the first four observations are 1, 3, 5, 9; the gap removes the
+    // ranges 1 -> - and - -> 3, leaving 3 -> 5 = 2 and 5 -> 9 = 4: MR-bar 3. (Counting plotted points
+    // instead would take all three ranges 2, 4, 11: MR-bar 17/3.)
+    const a = run({ values: [1, null, 3, 5, 9, 20] }, { chart: 'mr', baseline: 4 });
+    expect(a.phases[0].centre).toBe(3);
+    expect(a.points.map((p) => p.baseline)).toEqual([false, false, false, true, true, false]);
+  });
+  it('baseline N in each phase: a phase\'s first point has no range', () => {
+    // Phases [1, 4, 2, 8] and [5, 7, 3, 9], N = 3: ranges 3, 2 -> MR-bar 2.5; ranges 2, 4 -> MR-bar 3.
+    const a = run({ values: [1, 4, 2, 8, 5, 7, 3, 9] }, { chart: 'mr', baseline: 3, phaseStarts: [4] });
+    expect(a.phases.map((p) => p.centre)).toEqual([2.5, 3]);
   });
 });
 
@@ -183,5 +215,58 @@ describe('XmR options', () => {
     const a = run({ values: [1, 2, 4, 7, 11] }, { rules: { ...preset('default'), xmrSigma: { method: 'median', factor: 3.145 } } });
     expect(a.points[0].ucl).toBeCloseTo(5 + 3.145 * 2.5, 12);
     expect(a.phases[0].stats.mrMedian).toBe(2.5);
+  });
+});
+
+describe('the registry', () => {
+  it('every chart type has its display name (the strings of CHART_NAMES in src/render/chart.ts at commit 628d305)', () => {
+    const names: Record<string, string> = {
+      xmr: 'XmR chart', mr: 'MR chart', run: 'run chart', p: 'p chart', pp: 'p\u2032 chart (Laney)', u: 'u chart',
+      up: 'u\u2032 chart (Laney)', c: 'c chart', np: 'np chart', g: 'g chart', t: 't chart',
+      'xbar-s': 'X\u0304 chart (with S)', 'xbar-r': 'X\u0304 chart (with R)', s: 'S chart', r: 'R chart',
+    };
+    expect(Object.fromEntries(Object.values(CHARTS).map((d) => [d.id, d.name]))).toEqual(names);
+    expect(Object.keys(CHARTS).every((id) => CHARTS[id as keyof typeof CHARTS].id === id)).toBe(true);
+  });
+  it('`centre` says which centre line the chart computes', () => {
+    // 1, 2, 4, 8, 16: mean 31/5 = 6.2, median 4; on the t chart's scale w = y^(1/3.6) the mean of w
+    // back-transformed, (sum of 2^(k/3.6), k = 0..4, / 5)^3.6.
+    const values = [1, 2, 4, 8, 16];
+    const tCentre = (values.reduce((s, v) => s + v ** (1 / 3.6), 0) / 5) ** 3.6;
+    const expected = { mean: 6.2, median: 4, 'transformed-mean': tCentre };
+    for (const chart of ['xmr', 'run', 'c', 'g', 't'] as const) {
+      const centre = run({ values }, { chart }).phases[0].centre;
+      expect([chart, centre]).toEqual([chart, expect.closeTo(expected[CHARTS[chart].centre], 10)]);
+    }
+    expect(['run', 'g'].every((id) => CHARTS[id as 'run' | 'g'].centre === 'median')).toBe(true);
+    expect(CHARTS.t.centre).toBe('transformed-mean');
+  });
+  it('the MR chart says its points span two observations: a phase\'s first point is not a missing value', () => {
+    expect(Object.values(CHARTS).filter((d) => d.spansPrevious).map((d) => d.id)).toEqual(['mr']);
+    // [1, -, 3, 4]: the XmR chart has one missing point (index 1); so does the MR chart, whose
+    // points 0 (first) and 2 (after the gap) have no range but an observation.
+    for (const chart of ['xmr', 'mr'] as const) {
+      const a = run({ values: [1, null, 3, 4] }, { chart });
+      expect(a.warnings.filter((w) => w.kind === 'missing-value')).toEqual([{ kind: 'missing-value', index: 1 }]);
+    }
+  });
+});
+
+describe('constants for individual values (src/core/constants.ts)', () => {
+  // For two normal observations the range is sqrt(2) sigma |Z|: E = 2/sqrt(pi) sigma (d2),
+  // sd = sqrt(2 - 4/pi) sigma (d3), median = sqrt(2) x 0.6744897502 sigma (d4; 0.6744897502 is the
+  // normal distribution's 75th percentile). The published factors are these rounded.
+  const d2Exact = 2 / Math.sqrt(Math.PI);
+  const d3Exact = Math.sqrt(2 - 4 / Math.PI);
+  const d4Exact = Math.SQRT2 * 0.6744897501960817;
+  it('D2_INDIVIDUALS = d2(2) = 1.128, LANEY_D2 the same', () => {
+    expect(D2_INDIVIDUALS).toBeCloseTo(d2Exact, 3);
+    expect(D2_INDIVIDUALS).toBe(d2(2));
+    expect(LANEY_D2).toBe(D2_INDIVIDUALS);
+  });
+  it('D4_INDIVIDUALS = 1 + 3 d3/d2 = 3.267; E2 = 3/d2 = 2.66; MEDIAN_MR_FACTOR = 3/d4 = 3.145', () => {
+    expect(D4_INDIVIDUALS).toBeCloseTo(1 + (3 * d3Exact) / d2Exact, 3); // 3.26654
+    expect(E2).toBeCloseTo(3 / d2Exact, 2); // 2.65868
+    expect(MEDIAN_MR_FACTOR).toBeCloseTo(3 / d4Exact, 3); // 3.14507
   });
 });

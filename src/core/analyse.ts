@@ -5,7 +5,7 @@
  * (variation.ts). Pure: data in, plain data out.
  */
 import type { Analysis, AnalysisOptions, CoreWarning, PhaseResult, PointResult, RuleId, Side, SignalSpan } from './types.js';
-import { CHARTS, emptyLines, type ChartType, type LineArrays, type SeriesData } from './charts.js';
+import { CHARTS, emptyLines, type ChartDefinition, type ChartType, type LineArrays, type SeriesData } from './charts/index.js';
 import { HIGH, LOW } from './rules/index.js';
 import { analysePhase, planPhases, type PhaseContext } from './phases.js';
 import { buildFrame, runRules } from './rule-frame.js';
@@ -50,12 +50,12 @@ function effectiveStarts(options: AnalysisOptions, warnings: CoreWarning[]): rea
 }
 
 /** Observed points of the plotted statistic; a missing one is a warning. */
-function observedPoints(chartType: ChartType, data: SeriesData, plotted: ArrayLike<number | null>, warnings: CoreWarning[]): Uint8Array {
+function observedPoints(chart: ChartDefinition, data: SeriesData, plotted: ArrayLike<number | null>, warnings: CoreWarning[]): Uint8Array {
   const observed = new Uint8Array(plotted.length);
   for (let i = 0; i < plotted.length; i++) {
     if (plotted[i] !== null && Number.isFinite(plotted[i])) observed[i] = 1;
-    // On an MR chart a point without a moving range (a phase's first) is not a missing value.
-    else if (chartType !== 'mr' || data.values[i] === null) warnings.push({ kind: 'missing-value', index: i });
+    // A point without a moving range (an MR chart's first of a phase) is missing only if its value is.
+    else if (!chart.spansPrevious || data.values[i] === null) warnings.push({ kind: 'missing-value', index: i });
   }
   return observed;
 }
@@ -73,10 +73,10 @@ export function analyseColumns(data: SeriesData, options: AnalysisOptions): Colu
   const phaseOf = new Int32Array(n);
   plans.forEach((p, k) => phaseOf.fill(k, p.start, p.end + 1));
   const plotted = chart.plot(data, phaseOf);
-  const observed = observedPoints(chartType, data, plotted, warnings);
+  const observed = observedPoints(chart, data, plotted, warnings);
 
   const ctx: PhaseContext = {
-    chartType, chart, data, plotted, options, observed, excluded, lines: emptyLines(n), warnings,
+    chart, data, plotted, options, observed, excluded, lines: emptyLines(n), warnings,
     inBaseline: new Uint8Array(n), limit: new Uint8Array(n), tested: new Uint8Array(n),
   };
   const phases = plans.map((plan, index) => analysePhase(ctx, plan, index));

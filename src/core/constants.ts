@@ -61,11 +61,26 @@ export const a2 = (n: number) => 3 / (d2(n) * Math.sqrt(n));
 export const dd3 = (n: number) => Math.max(0, 1 - (3 * d3(n)) / d2(n));
 export const dd4 = (n: number) => 1 + (3 * d3(n)) / d2(n);
 
-/** d2 for n = 2 (Montgomery appendix table VI): sigma of individual values = MR-bar / 1.128. */
+/*
+ * Factors for individual values (moving ranges of two consecutive values), named once here with
+ * their sources. The chart files and the presets use these names, never the bare numbers.
+ */
+
+/** d2 for n = 2: E[MR] = 1.128 sigma, so sigma-hat = MR-bar / 1.128 (Montgomery, appendix table VI; eq. 6.33). */
 export const D2_INDIVIDUALS = 1.128;
-/** D4 for n = 2 (Montgomery eq. 6.34): the MR chart's upper limit 3.267 x MR-bar; also the screening factor. */
+/**
+ * D4 for n = 2: the MR chart's UCL = 3.267 MR-bar, its LCL D3 MR-bar = 0 (Montgomery, appendix table
+ * VI; eq. 6.34). Also the moving-range screening factor (Nelson 1982).
+ */
 export const D4_INDIVIDUALS = 3.267;
-/** Wheeler's E2 = 3 / d2 for n = 2, rounded as MDC and NHSRplotthedots use it: limits at 2.66 x MR-bar. */
+/** E2 = 3 / d2 = 3 / 1.128 = 2.66: XmR natural process limits x-bar +/- 2.66 MR-bar (Wheeler, Understanding SPC, 2nd ed.). */
 export const E2 = 2.66;
-/** Wheeler (Understanding SPC, 2nd ed., 5.2): limits at 3.145 x the median moving range. */
+/**
+ * Limits x-bar +/- 3.145 x the median moving range: 3.145 = 3 / d4 with d4 = 0.954, the median of
+ * the relative range for n = 2 (Wheeler, Understanding SPC, 2nd ed., 5.2).
+ */
 export const MEDIAN_MR_FACTOR = 3.145;
+/** Laney (2002): sigma_z = mean moving range of the z-scores / 1.128, the d2 of individual values. */
+export const LANEY_D2 = D2_INDIVIDUALS;
+/** t chart: y^(1/3.6) of a Weibull-like time between events is near normal (Nelson 1994; Minitab's T chart). */
+export const T_POWER = 3.6;

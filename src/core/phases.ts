@@ -4,7 +4,7 @@
  * minimum-points rule and the lower-limit floor. Which points the rules test follows from here:
  * observed points of phases that have limits (or a centre line, on a run chart).
  */
-import type { ChartDefinition, ChartType, LineArrays, SeriesData } from './charts.js';
+import type { ChartDefinition, LineArrays, SeriesData } from './charts/index.js';
 import type { AnalysisOptions, CoreWarning, PhaseResult } from './types.js';
 
 export interface PhasePlan {
@@ -23,7 +23,6 @@ export function planPhases(n: number, starts: readonly number[]): PhasePlan[] {
 
 /** What the phases share: the chart's data, and the per-point masks and lines they fill in. */
 export interface PhaseContext {
-  readonly chartType: ChartType;
   readonly chart: ChartDefinition;
   readonly data: SeriesData;
   readonly plotted: ArrayLike<number | null>;
@@ -48,7 +47,8 @@ function firstFinite(arr: Float64Array, plan: PhasePlan, observed: Uint8Array): 
 /** Marks the phase's baseline (its first `baseline` observed points) and its limit-setting points. */
 function markBaseline(ctx: PhaseContext, plan: PhasePlan, count: number, index: number): { baselineN: number; limitN: number } {
   const baseline = ctx.options.baseline ?? null;
-  const baselineN = baseline === null ? count : Math.min(baseline, count);
+  // A baseline of N observations; on an MR chart, the N - 1 moving ranges between them (baselinePoints).
+  const baselineN = baseline === null ? count : Math.min(ctx.chart.baselinePoints?.(ctx.data, plan, baseline) ?? baseline, count);
   if (baseline !== null && baseline > count) ctx.warnings.push({ kind: 'baseline-exceeds-phase', phase: index, baseline, n: count });
   let seen = 0;
   let limitN = 0;
@@ -93,8 +93,8 @@ function settleLines(ctx: PhaseContext, plan: PhasePlan, hasLimits: boolean): { 
   const floor = ctx.options.lclFloor ?? null;
   let lclClamped = false;
   let uclClamped = false;
-  if (hasLimits && ctx.chartType === 'xmr' && floor === null) {
-    // XmR lines are centre +/- k sigma exactly, never clamped: only mark the tested points.
+  if (hasLimits && !ctx.chart.clampsLines && floor === null) {
+    // Lines that are centre +/- k sigma exactly are never clamped: only mark the tested points.
     ctx.tested.set(observed.subarray(plan.start, plan.end + 1), plan.start);
     return { lclClamped, uclClamped };
   }

@@ -2,7 +2,7 @@
  * The rule frame of an analysis: the tested points packed into typed columns, and the rules of
  * the registry run over it. Flags and spans come back per point of the series.
  */
-import type { LineArrays } from './charts.js';
+import type { LineArrays } from './charts/index.js';
 import { HIGH, LOW, RULES, phaseRuns, type Flags, type RuleFrame, type RunLocation } from './rules/index.js';
 import { RULE_IDS, type RuleId, type RuleSet, type RunsAnalysis, type SignalSpan } from './types.js';
 

@@ -20,7 +20,7 @@
  *   would: the series so far is tested each time, by the rule's streaming test (`online`).
  */
 import { analyseColumns } from './analyse.js';
-import type { ChartType } from './charts.js';
+import { CHARTS, type ChartType } from './charts/index.js';
 import { logGamma } from './constants.js';
 import { enabledRules } from './presets.js';
 import { RULES, type Flags, type OnlineTest, type RuleFrame } from './rules/index.js';
@@ -391,7 +391,7 @@ function registryRules(rules: RuleSet): { tests: PointRule[]; window: number; on
 /** A frame of `size` points with the known lines of the chart (values filled in later). */
 function knownFrame(chart: SimChart, size: number, mean: number): RuleFrame {
   const line = (v: number) => new Float64Array(size).fill(v);
-  if (chart === 'run') {
+  if (!CHARTS[chart].hasLimits) {
     return {
       length: size,
       value: new Float64Array(size),

@@ -32,7 +32,7 @@ export function movingRanges(xs: readonly (number | null)[]): number[] {
 
 /**
  * Moving-range screening (Nelson 1982; NHSRplotthedots `screen_outliers`): moving ranges at or
- * above `factor` x their mean (factor D4 = 3.267 for n = 2) are removed once; the remaining ones
+ * above `factor` x their mean (factor D4 for n = 2, `D4_INDIVIDUALS` = 3.267) are removed once; the remaining ones
  * give the mean moving range used for sigma.
  */
 export function screenMovingRanges(mrs: readonly number[], factor: number): number[] {

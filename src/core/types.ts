@@ -4,7 +4,7 @@
  * index in that array.
  */
 
-import type { ChartType, PhaseStats } from './charts.js';
+import type { ChartType, PhaseStats } from './charts/index.js';
 
 /** How sigma of individual values comes from their moving ranges. */
 export type XmrSigma =

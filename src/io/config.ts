@@ -13,7 +13,7 @@
  * Every key is validated; a message names the file, the measure and the key.
  */
 import { parseDocument } from 'yaml';
-import { CHART_TYPES } from '../core/charts.js';
+import { CHART_TYPES } from '../core/charts/index.js';
 import type { Direction } from '../core/types.js';
 import type { MeasureSettings, UserChart } from '../pipeline.js';
 import { inputError } from './errors.js';
