@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, preset } from '../src/core/index.js';
 import type { ChartType, Direction, RuleSet } from '../src/core/index.js';
-import { buildMeasureRecord, type MeasureRecord } from '../src/render/document.js';
+import { buildMeasureRecord, type MeasureRecord } from '../src/model/document.js';
 import { parsePeriod } from '../src/io/periods.js';
 import {
   explainGroup,

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeries, type RawSeries } from '../src/io/read.js';
-import { analyseAll, type AnalyseSettings } from '../src/pipeline.js';
-import type { MeasureRecord, ResultDocument } from '../src/render/document.js';
+import { analyseAll } from '../src/model/analyse-all.js';
+import type { AnalyseSettings } from '../src/model/settings.js';
+import type { MeasureRecord, ResultDocument } from '../src/model/document.js';
 import { renderChartSvg } from '../src/render/chart.js';
 import { uniqueSlugs } from '../src/render/names.js';
 import {

@@ -13,7 +13,7 @@
 import type { RuleId, Side } from '../core/types.js';
 import { RULE_IDS } from '../core/types.js';
 import { inferFrequency, parsePeriod, type Granularity, type PeriodInfo } from '../io/periods.js';
-import type { MeasureRecord, PointRecord } from './document.js';
+import type { MeasureRecord, PointRecord } from '../model/document.js';
 import { formatNumber } from './table.js';
 
 /** One signal: the points a rule flagged together (a run, a window, one point, or a whole phase). */

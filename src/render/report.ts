@@ -12,7 +12,7 @@ import { PRESET_DESCRIPTIONS } from '../core/presets.js';
 import type { RuleId, RuleSet } from '../core/types.js';
 import { describeRules } from '../cli/rules.js';
 import { chartTypeName } from './chart.js';
-import type { MeasureRecord, PointRecord, ResultDocument } from './document.js';
+import type { MeasureRecord, PointRecord, ResultDocument } from '../model/document.js';
 import {
   centreWord,
   explainGroup,

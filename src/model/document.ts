@@ -1,21 +1,11 @@
 /**
- * The result document of contract section 4, as TypeScript types. `buildDocument` is the single
- * place where core results (indices) meet the readers' period labels; every renderer (JSON, CSV,
- * terminal table, chart) reads this document and nothing else.
+ * The result document of contract section 4, as TypeScript types. `buildMeasureRecord` is the
+ * single place where core results (indices) meet the readers' period labels; every renderer (JSON,
+ * CSV, terminal table, chart, report) reads this document and nothing else.
  */
-import type {
-  Analysis,
-  AssuranceIcon,
-  CoreWarning,
-  RunsAnalysis,
-  Direction,
-  RuleId,
-  RuleSet,
-  Side,
-  Variation,
-  VariationIcon,
-} from '../core/types.js';
+import type { Analysis, AssuranceIcon, RunsAnalysis, Direction, RuleId, RuleSet, Side, Variation, VariationIcon } from '../core/types.js';
 import type { PeriodInfo } from '../io/periods.js';
+import { describeWarning } from './warnings.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -136,43 +126,18 @@ export interface MeasureContext {
   readonly readWarnings?: readonly string[];
 }
 
-/** Words a core warning for a reader, naming periods rather than indices. */
-export function describeWarning(w: CoreWarning, ctx: MeasureContext, a: Analysis): string {
-  const period = (i: number) => ctx.periods[i]?.text ?? `#${i + 1}`;
-  const phaseName = (p: number) => {
-    const ph = a.phases[p];
-    return ph ? `phase ${p + 1} (${period(ph.start)} to ${period(ph.end)})` : `phase ${p + 1}`;
-  };
-  switch (w.kind) {
-    case 'missing-value':
-      return `${period(w.index)}: missing value (plotted as a gap; no limit, moving range or run uses it)`;
-    case 'too-few-points':
-      return `${phaseName(w.phase)} has ${w.n} observed point${w.n === 1 ? '' : 's'}; limits need at least ${w.min} (preset ${a.rules.preset}): no limits and no signals there`;
-    case 'no-moving-range':
-      return `${phaseName(w.phase)}: no moving range between adjacent observed baseline points, so no sigma and no limits`;
-    case 'baseline-overrides-phases':
-      return `the baseline sets the limits for the whole chart in preset ${a.rules.preset}: ${w.phases} phase start${w.phases === 1 ? '' : 's'} ignored`;
-    case 'baseline-exceeds-phase':
-      return `${phaseName(w.phase)} has ${w.n} observed points, fewer than the baseline of ${w.baseline}: all of them set its limits`;
-    case 'phase-start-ignored':
-      return `phase start at ${period(w.index)} ignored`;
-    case 'short-phase':
-      return `${phaseName(w.phase)} has only ${w.n} points (fewer than ${w.below}): its limits are not yet reliable (preset ${a.rules.preset})`;
-  }
-}
-
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
   const out: Partial<Pick<T, K>> = {};
   for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
   return out;
 }
 
-export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRecord {
-  const period = (i: number) => ctx.periods[i].text;
-  const points: PointRecord[] = a.points.map((p, i) => {
+/** The measure's points: the core's point with its period, date and the shell's numbers beside it. */
+function pointRecords(ctx: MeasureContext, a: Analysis): PointRecord[] {
+  return a.points.map((p, i) => {
     const note = ctx.notes?.[i];
     const rec: PointRecord = {
-      period: period(i),
+      period: ctx.periods[i].text,
       date: ctx.periods[i].date,
       value: p.value,
       denominator: ctx.denominators ? ctx.denominators[i] : null,
@@ -195,13 +160,17 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
     };
     return note ? { ...rec, note } : rec;
   });
-  const phases: PhaseRecord[] = a.phases.map((ph) => {
+}
+
+/** The measure's phases, their first and last points named by period. */
+function phaseRecords(ctx: MeasureContext, a: Analysis): PhaseRecord[] {
+  return a.phases.map((ph) => {
     const label = ctx.phaseLabels?.[ph.index];
     return {
       index: ph.index,
       ...(label ? { label } : {}),
-      start: period(ph.start),
-      end: period(ph.end),
+      start: ctx.periods[ph.start].text,
+      end: ctx.periods[ph.end].text,
       n: ph.n,
       baselineN: ph.baselineN,
       limitN: ph.limitN,
@@ -219,8 +188,31 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
       ...(ph.runs ? { runs: ph.runs } : {}),
     };
   });
+}
+
+/** The summary: counts, the latest observed point and its lines, the icons. */
+function summaryRecord(ctx: MeasureContext, a: Analysis): SummaryRecord {
   const li = a.summary.latestIndex;
   const latest = li === null ? null : a.points[li];
+  return {
+    n: a.summary.n,
+    missing: a.summary.missing,
+    latestPeriod: li === null ? null : ctx.periods[li].text,
+    latestValue: a.summary.latestValue,
+    centre: latest?.centre ?? null,
+    lcl: latest?.lcl ?? null,
+    ucl: latest?.ucl ?? null,
+    signalCounts: a.summary.signalCounts,
+    latestSignals: latest === null ? [] : latest.signals,
+    variationIcon: a.summary.variationIcon,
+    assuranceIcon: a.summary.assuranceIcon,
+    target: a.target,
+    ...(ctx.expectedFalseSignals !== undefined ? { expectedFalseSignals: ctx.expectedFalseSignals } : {}),
+  };
+}
+
+/** One measure's record of the result document: the core's analysis in the shell's periods and words. */
+export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRecord {
   return {
     measure: ctx.measure,
     chart: ctx.chart,
@@ -230,24 +222,10 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
     ...(ctx.section ? { section: ctx.section } : {}),
     source: ctx.source,
     rules: a.rules,
-    phases,
-    points,
-    summary: {
-      n: a.summary.n,
-      missing: a.summary.missing,
-      latestPeriod: li === null ? null : period(li),
-      latestValue: a.summary.latestValue,
-      centre: latest?.centre ?? null,
-      lcl: latest?.lcl ?? null,
-      ucl: latest?.ucl ?? null,
-      signalCounts: a.summary.signalCounts,
-      latestSignals: li === null ? [] : a.points[li].signals,
-      variationIcon: a.summary.variationIcon,
-      assuranceIcon: a.summary.assuranceIcon,
-      target: a.target,
-      ...(ctx.expectedFalseSignals !== undefined ? { expectedFalseSignals: ctx.expectedFalseSignals } : {}),
-    },
-    warnings: [...(ctx.readWarnings ?? []), ...a.warnings.map((w) => describeWarning(w, ctx, a))],
+    phases: phaseRecords(ctx, a),
+    points: pointRecords(ctx, a),
+    summary: summaryRecord(ctx, a),
+    warnings: [...(ctx.readWarnings ?? []), ...a.warnings.map((w) => describeWarning(w, ctx.periods, a))],
   };
 }
 
