@@ -6,7 +6,6 @@
 import { analyse } from '../core/analyse.js';
 import { companionOf, type ChartType, type SeriesData } from '../core/charts.js';
 import type { RuleSet } from '../core/types.js';
-import { inputError, SpcError } from '../io/errors.js';
 import { parsePeriod } from '../io/periods.js';
 import type { RawSeries } from '../io/read.js';
 import type { MeasureSettings, UserChart } from '../io/user-settings.js';
@@ -33,7 +32,7 @@ interface Prepared {
 export function analyseMeasure(raw: RawSeries, all: AnalyseSettings): MeasureRecord[] {
   const m = settingsFor(raw.measure, all);
   const chart: UserChart = m.chart ?? 'xmr';
-  const rules = rulesFor(raw.measure, m, all);
+  const rules = resolveRules(m, (key) => originOf(raw.measure, all, key));
   const { series: s, warnings: gapWarnings } = fillGaps(raw, m, chart, all.strict ?? false);
   const { data, numerators } = chartData(s, chart);
   const { phaseStarts, labelAt } = phasesOf(s, m, all);
@@ -55,17 +54,6 @@ export function analyseMeasure(raw: RawSeries, all: AnalyseSettings): MeasureRec
   const companion = companionOf(chart);
   if (companion) charts.push(companion);
   return charts.map((type) => chartRecord(type, prepared, all));
-}
-
-/** The rule set; a preset or rule from the config file is the file's error (exit 1), naming the key. */
-function rulesFor(measure: string, m: MeasureSettings, all: AnalyseSettings): RuleSet {
-  try {
-    return resolveRules(m);
-  } catch (e) {
-    const origin = e instanceof SpcError ? (/^unknown rule preset/.test(e.message) ? originOf(measure, all, 'preset') : originOf(measure, all, 'ruleOverrides')) : null;
-    if (origin && e instanceof SpcError) throw inputError(origin.file, undefined, undefined, `${origin.path}: ${e.message}`);
-    throw e;
-  }
 }
 
 /** Index of the row whose period starts on the same date as `label`; a label not in the series is an error. */

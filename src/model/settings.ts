@@ -30,17 +30,29 @@ export function settingsFor(measure: string, s: AnalyseSettings): MeasureSetting
   return merged as MeasureSettings;
 }
 
-/** The rule set: preset (anhoej on run charts), then moving-range options, then each --rule in order. */
-export function resolveRules(m: MeasureSettings): RuleSet {
+/** The settings a rule error can come from. */
+export type RuleSetting = 'preset' | 'ruleOverrides';
+
+/**
+ * The rule set: preset (anhoej on run charts), then moving-range options, then each --rule in
+ * order. An unknown preset or a bad rule is an error in that setting: a usage error when `origin`
+ * gives null for it (a flag), else an input error naming the config file and key.
+ */
+export function resolveRules(m: MeasureSettings, origin: (key: RuleSetting) => Origin = () => null): RuleSet {
+  let rules = applying('preset', origin, () => preset(m.preset ?? (m.chart === 'run' ? 'anhoej' : 'default')));
+  if (m.screenMr) rules = { ...rules, screenMovingRanges: true };
+  // Wheeler: limits at 3.145 x the median moving range.
+  if (m.sigma === 'median-mr') rules = { ...rules, xmrSigma: { method: 'median', factor: 3.145 } };
+  for (const o of m.ruleOverrides ?? []) rules = applying('ruleOverrides', origin, () => applyOverride(rules, o));
+  return rules;
+}
+
+/** Runs one step of resolving the rules; its rule error becomes an error in setting `key`. */
+function applying(key: RuleSetting, origin: (key: RuleSetting) => Origin, step: () => RuleSet): RuleSet {
   try {
-    let rules = preset(m.preset ?? (m.chart === 'run' ? 'anhoej' : 'default'));
-    if (m.screenMr) rules = { ...rules, screenMovingRanges: true };
-    // Wheeler: limits at 3.145 x the median moving range.
-    if (m.sigma === 'median-mr') rules = { ...rules, xmrSigma: { method: 'median', factor: 3.145 } };
-    for (const o of m.ruleOverrides ?? []) rules = applyOverride(rules, o);
-    return rules;
+    return step();
   } catch (e) {
-    if (e instanceof RuleOptionError) throw usageError(e.message);
+    if (e instanceof RuleOptionError) throw settingError(origin(key), e.message, e.message);
     throw e;
   }
 }
