@@ -1,6 +1,7 @@
 /**
- * spc as a library: the pure core (charts, rules, presets, simulation), the readers and the
- * renderers, for scripts that want the numbers without the command line.
+ * spc as a library: the pure core (charts, rules, presets, simulation), the readers, the model
+ * (settings to the result document) and the renderers, for scripts that want the numbers without
+ * the command line.
  *
  *   import { readSeries, analyseAll, reportHtml } from 'spc';
  */
@@ -12,8 +13,11 @@ export { decodeFile } from './io/decode.js';
 export { parseConfig } from './io/config.js';
 export { Aggregator, type AggregateOptions } from './io/aggregate.js';
 export { SpcError } from './io/errors.js';
-export { analyseAll, analyseMeasure, type AnalyseSettings, type MeasureSettings } from './pipeline.js';
-export { buildMeasureRecord, scaleRecord, type ResultDocument, type MeasureRecord, type PointRecord } from './render/document.js';
+export type { MeasureSettings } from './io/user-settings.js';
+export { analyseAll } from './model/analyse-all.js';
+export { analyseMeasure } from './model/measure.js';
+export type { AnalyseSettings } from './model/settings.js';
+export { buildMeasureRecord, scaleRecord, type ResultDocument, type MeasureRecord, type PointRecord } from './model/document.js';
 export { pointsCsv, summaryCsv } from './render/csv.js';
 export { chartSpec, renderChartSvg } from './render/chart.js';
-export { reportHtml, reportMarkdown, newSignals } from './render/report.js';
+export { reportHtml, reportMarkdown, buildReport, formatReportHtml, formatReportMarkdown, markSignals } from './render/report.js';

@@ -4,7 +4,7 @@ import { slug, uniqueSlugs } from '../src/render/names.js';
 import { pointsCsv, safeText } from '../src/render/csv.js';
 import { formatNumber, summaryTable } from '../src/render/table.js';
 import { analyseXmr, preset } from '../src/core/index.js';
-import { buildMeasureRecord } from '../src/render/document.js';
+import { buildMeasureRecord } from '../src/model/document.js';
 import { parsePeriod } from '../src/io/periods.js';
 
 function record(name: string, values: (number | null)[]) {

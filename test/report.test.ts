@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeries, type RawSeries } from '../src/io/read.js';
-import { analyseAll, type AnalyseSettings } from '../src/pipeline.js';
-import type { MeasureRecord, ResultDocument } from '../src/render/document.js';
+import { analyseAll } from '../src/model/analyse-all.js';
+import type { AnalyseSettings } from '../src/model/settings.js';
+import type { MeasureRecord, ResultDocument } from '../src/model/document.js';
 import { renderChartSvg } from '../src/render/chart.js';
 import { uniqueSlugs } from '../src/render/names.js';
 import {
@@ -15,13 +16,13 @@ import {
   escapeHtml,
   escapeMarkdown,
   inlineSvg,
-  newSignals,
-  previousFromJson,
+  markSignals,
   reportHtml,
   reportMarkdown,
   reportSections,
   type ReportOptions,
 } from '../src/render/report.js';
+import { previousFromJson } from '../src/model/previous.js';
 import { assuranceIconSvg, variationIconSvg } from '../src/render/icons.js';
 
 const csvPath = fileURLToPath(new URL('../fixtures/community-safety.csv', import.meta.url));
@@ -247,11 +248,14 @@ describe('names from the data are text, never markup', () => {
 });
 
 describe('what is new', () => {
-  const marked = (map: ReturnType<typeof newSignals>) =>
-    [...map].flatMap(([name, gs]) => gs.filter((g) => g.mark !== null).map((g) => `${name}: ${g.group.rule} ${g.group.fromPeriod}..${g.group.toPeriod} ${g.mark}${g.continues ? ' (continues)' : ''}`));
+  const marked = (map: ReturnType<typeof markSignals>) =>
+    [...map].flatMap(([name, gs]) => {
+      const m = doc.measures.find((x) => x.measure === name)!;
+      return gs.filter((g) => g.mark !== null).map((g) => `${name}: ${g.signal.rule} ${m.points[g.signal.from].period}..${m.points[g.signal.to].period} ${g.mark}${g.continues ? ' (continues)' : ''}`);
+    });
 
   it('with a previous report: only the signal that reaches the new months', () => {
-    const map = newSignals(doc, previous, 3);
+    const map = markSignals(doc, previous, 3);
     expect(marked(map)).toEqual([`${TREATMENT}: shift 2020-05..2021-03 new (continues)`]);
     // The others were in the previous report, over the same periods.
     expect([...map.values()].flat().filter((g) => g.mark === null)).toHaveLength(4);
@@ -259,7 +263,7 @@ describe('what is new', () => {
 
   it('a signal the previous report did not have is new', () => {
     const before = analyseAll(cut(series), { ...settings, flags: { ruleOverrides: ['trend=off'] } }, '0.1.0');
-    expect(marked(newSignals(doc, before, 3))).toEqual([
+    expect(marked(markSignals(doc, before, 3))).toEqual([
       'Most serious violence: trend 2018-07..2019-01 new',
       `${TREATMENT}: shift 2020-05..2021-03 new (continues)`,
     ]);
@@ -267,22 +271,31 @@ describe('what is new', () => {
 
   it('a measure the previous report did not have: all its signals are new', () => {
     const before: ResultDocument = { ...previous, measures: previous.measures.filter((m) => m.measure !== 'Anti-social behaviour incidents') };
-    expect(marked(newSignals(doc, before, 3))).toContain('Anti-social behaviour incidents: outside-limits 2020-04..2020-04 new');
+    expect(marked(markSignals(doc, before, 3))).toContain('Anti-social behaviour incidents: outside-limits 2020-04..2020-04 new');
   });
 
   it('reads the previous results.json and rejects anything else', () => {
     const back = previousFromJson(JSON.stringify(previous));
-    expect(marked(newSignals(doc, back, 3))).toEqual(marked(newSignals(doc, previous, 3)));
+    expect(marked(markSignals(doc, back, 3))).toEqual(marked(markSignals(doc, previous, 3)));
     expect(() => previousFromJson('not json')).toThrow(/not JSON/);
     expect(() => previousFromJson('{"schemaVersion":1}')).toThrow(/no "measures" list/);
     expect(() => previousFromJson('{"schemaVersion":2,"measures":[]}')).toThrow(/schemaVersion 2/);
     expect(() => previousFromJson('{"schemaVersion":1,"measures":[{"measure":"x","points":[],"rules":null}]}')).toThrow(/without a name, points or rules/);
   });
 
+  it('a previous results.json of spc 0.1 (no spans, no granularity) is compared point by point', () => {
+    const old: ResultDocument = { ...previous, measures: previous.measures.map(({ spans: _s, granularity: _g, ...m }) => m) };
+    const back = previousFromJson(JSON.stringify(old));
+    // The granularity is inferred from the labels, as spc 0.1's report did.
+    expect(back.measures.map((m) => m.granularity)).toEqual(previous.measures.map((m) => m.granularity));
+    // A signal is had before when the old run flagged one of its periods with the same rule: the same marks here.
+    expect(marked(markSignals(doc, back, 3))).toEqual(marked(markSignals(doc, previous, 3)));
+  });
+
   it('without one: the signals touching the last N periods are recent', () => {
-    expect(marked(newSignals(doc, null, 3))).toEqual([`${TREATMENT}: shift 2020-05..2021-03 recent`]);
-    expect(marked(newSignals(doc, null, 0))).toEqual([]);
-    expect(marked(newSignals(doc, null, 12))).toEqual([
+    expect(marked(markSignals(doc, null, 3))).toEqual([`${TREATMENT}: shift 2020-05..2021-03 recent`]);
+    expect(marked(markSignals(doc, null, 0))).toEqual([]);
+    expect(marked(markSignals(doc, null, 12))).toEqual([
       'Anti-social behaviour incidents: outside-limits 2020-04..2020-04 recent',
       `${TREATMENT}: shift 2020-05..2021-03 recent`,
     ]);

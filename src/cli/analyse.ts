@@ -5,13 +5,16 @@ import { inputError, SpcError, usageError } from '../io/errors.js';
 import { readSeries, type RawSeries, type Role } from '../io/read.js';
 import { decodeFile } from '../io/decode.js';
 import { stageOutputs } from '../io/write.js';
-import { analyseAll, type AnalyseSettings, type MeasureSettings, type UserChart } from '../pipeline.js';
+import type { MeasureSettings, UserChart } from '../io/user-settings.js';
+import { analyseAll } from '../model/analyse-all.js';
+import { scaleRecord, type ResultDocument } from '../model/document.js';
+import { previousFromJson } from '../model/previous.js';
+import type { AnalyseSettings } from '../model/settings.js';
 import { parseConfig } from '../io/config.js';
 import { pointsCsv, summaryCsv } from '../render/csv.js';
-import { scaleRecord, type ResultDocument } from '../render/document.js';
 import { uniqueSlugs } from '../render/names.js';
 import { summaryTable } from '../render/table.js';
-import { DEFAULT_RECENT, defaultTitle, newSignals, previousFromJson, reportHtml, reportMarkdown } from '../render/report.js';
+import { DEFAULT_RECENT, buildReport, defaultTitle, formatReportHtml, formatReportMarkdown, markSignals, type MarkedSignal, } from '../render/report.js';
 import type { Direction } from '../core/types.js';
 import { version } from '../version.js';
 
@@ -197,6 +200,8 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   let json: string | null = null;
   const documentJson = () => (json ??= JSON.stringify(doc, null, 2) + '\n');
 
+  // New and recent signals, computed once for the report and --fail-on new.
+  const marks = flags.out !== undefined || flags.failOn === 'new' ? markSignals(doc, previous, recent) : undefined;
   if (flags.out !== undefined) {
     // Each output is staged (written to a temporary file) as soon as it is ready and its text
     // dropped; all of them are renamed into place together at the end.
@@ -223,9 +228,9 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
         if (png) staged.stage(join('charts', `${slugs[k]}.png`), png);
       }
       rendered.length = 0;
-      const report = { title: flags.title ?? defaultTitle(files), generated, charts, chartPaths, previous, recent };
-      staged.stage('report.html', reportHtml(doc, report));
-      staged.stage('report.md', reportMarkdown(doc, report));
+      const report = buildReport(doc, { title: flags.title ?? defaultTitle(files), generated, charts, chartPaths, previous, recent, marks });
+      staged.stage('report.html', formatReportHtml(report));
+      staged.stage('report.md', formatReportMarkdown(report));
       staged.commit();
     } catch (e) {
       staged.abort();
@@ -245,7 +250,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     throw new SpcError(`${failures.length} input error${failures.length === 1 ? '' : 's'} (--keep-going analysed the rest)`, 1);
   }
   if (flags.failOn) {
-    const hit = failOnMeasures(doc, flags.failOn, previous, recent);
+    const hit = failOnMeasures(doc, flags.failOn, previous, recent, marks);
     if (hit.length) {
       io.err(`--fail-on ${flags.failOn}: ${hit.length} measure${hit.length === 1 ? '' : 's'}: ${hit.join('; ')}\n`);
       return 3;
@@ -255,10 +260,16 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
 }
 
 /** Measures meeting a --fail-on condition: any signal, any point of concern, or a signal new since `previous`. */
-export function failOnMeasures(doc: ResultDocument, condition: 'new' | 'any' | 'concern', previous: ResultDocument | null = null, recent = DEFAULT_RECENT): string[] {
+export function failOnMeasures(
+  doc: ResultDocument,
+  condition: 'new' | 'any' | 'concern',
+  previous: ResultDocument | null = null,
+  recent = DEFAULT_RECENT,
+  marks?: ReadonlyMap<string, readonly MarkedSignal[]>,
+): string[] {
   if (condition === 'new') {
-    const marks = newSignals(doc, previous, recent);
-    return doc.measures.filter((m) => (marks.get(m.measure) ?? []).some((g) => g.mark === 'new')).map((m) => m.measure);
+    const marked = marks ?? markSignals(doc, previous, recent);
+    return doc.measures.filter((m) => (marked.get(m.measure) ?? []).some((g) => g.mark === 'new')).map((m) => m.measure);
   }
   return doc.measures
     .filter((m) => (condition === 'concern' ? m.points.some((p) => p.variation === 'concern') : m.points.some((p) => p.signals.length > 0)))

@@ -1,5 +1,5 @@
 /**
- * The `spc` command line: wires commander options to the readers, the pipeline and the renderers.
+ * The `spc` command line: wires commander options to the readers, the model and the renderers.
  * Exit codes (contract section 7): 0 done, 1 input or data error, 2 usage error.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -11,6 +11,7 @@ import type { AnalyseFlags, CliIo } from './analyse.js';
 import type { AggregateFlags } from './aggregate.js';
 import type { rulesText } from './rules.js';
 import { AGGREGATE_PERIODS } from '../io/periods.js';
+import { DIRECTIONS } from '../io/user-settings.js';
 
 import { version } from '../version.js';
 
@@ -72,11 +73,7 @@ Examples:
     .option('--rules <preset>', 'rule preset: default, mdc, ptd, western-electric, nelson, anhoej (default: default; anhoej on run charts)')
     .option('--rule <name=value>', 'override one rule parameter, repeatable (trend=7, shift=7, near-limit=2of3, outside-limits=off, ...)', collectRaw, [])
     .addOption(
-      new Option('--direction <d>', 'which way is better (default: the direction column, else neutral)').choices([
-        'higher-is-better',
-        'lower-is-better',
-        'neutral',
-      ]),
+      new Option('--direction <d>', 'which way is better (default: the direction column, else neutral)').choices([...DIRECTIONS]),
     )
     .option('--phase <period>', 'a new phase (recalculated limits) starts at this period; repeatable or comma-separated', collect, [])
     .option('--baseline <n>', 'the first N observed points of each phase set that phase\'s limits')

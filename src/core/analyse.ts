@@ -6,6 +6,7 @@
  */
 import type { Analysis, AnalysisOptions, CoreWarning, PhaseResult, PointResult, RuleId, Side, SignalSpan } from './types.js';
 import { CHARTS, emptyLines, type ChartDefinition, type ChartType, type LineArrays, type SeriesData } from './charts/index.js';
+import { linesOf } from './lines.js';
 import { HIGH, LOW } from './rules/index.js';
 import { analysePhase, planPhases, type PhaseContext } from './phases.js';
 import { buildFrame, runRules } from './rule-frame.js';
@@ -137,14 +138,7 @@ function pointResults(col: ColumnarAnalysis): PointResult[] {
       phase: col.phaseOf[i],
       baseline: col.inBaseline[i] === 1,
       excluded: col.excluded[i] === 1,
-      centre: line(lines.centre, i),
-      sigma: line(lines.sigma, i),
-      ucl: line(lines.ucl, i),
-      lcl: line(lines.lcl, i),
-      upper1: line(lines.upper1, i),
-      lower1: line(lines.lower1, i),
-      upper2: line(lines.upper2, i),
-      lower2: line(lines.lower2, i),
+      ...linesOf((k) => line(lines[k], i)),
       signals,
       side: side as Side | null,
       variation,

@@ -5,6 +5,7 @@
  * observed points of phases that have limits (or a centre line, on a run chart).
  */
 import type { ChartDefinition, LineArrays, SeriesData } from './charts/index.js';
+import { LIMIT_LINE_KEYS, LOWER_LINE_KEYS } from './lines.js';
 import type { AnalysisOptions, CoreWarning, PhaseResult } from './types.js';
 
 export interface PhasePlan {
@@ -80,8 +81,6 @@ function phaseHasLimits(ctx: PhaseContext, plan: PhasePlan, count: number, limit
   return hasLimits;
 }
 
-const SIGMA_LINES = ['sigma', 'ucl', 'lcl', 'upper1', 'lower1', 'upper2', 'lower2'] as const;
-const LOWER_LINES = ['lcl', 'lower1', 'lower2'] as const;
 
 /**
  * Settles the phase's lines: none without limits; lower lines raised to the floor (`--lcl-floor`);
@@ -100,10 +99,10 @@ function settleLines(ctx: PhaseContext, plan: PhasePlan, hasLimits: boolean): { 
   }
   for (let i = plan.start; i <= plan.end; i++) {
     if (!hasLimits) {
-      for (const key of SIGMA_LINES) lines[key][i] = NaN;
+      for (const key of LIMIT_LINE_KEYS) lines[key][i] = NaN;
       continue;
     }
-    if (floor !== null) for (const key of LOWER_LINES) if (lines[key][i] < floor) lines[key][i] = floor;
+    if (floor !== null) for (const key of LOWER_LINE_KEYS) if (lines[key][i] < floor) lines[key][i] = floor;
     const c = lines.centre[i];
     const s = lines.sigma[i];
     const tolerance = 1e-12 * Math.max(1, Math.abs(c));

@@ -3,6 +3,7 @@
  * the registry run over it. Flags and spans come back per point of the series.
  */
 import type { LineArrays } from './charts/index.js';
+import { RULE_LINE_KEYS, type RuleLineKey } from './lines.js';
 import { HIGH, LOW, RULES, phaseRuns, type Flags, type RuleFrame, type RunLocation } from './rules/index.js';
 import { RULE_IDS, type RuleId, type RuleSet, type RunsAnalysis, type SignalSpan } from './types.js';
 
@@ -44,20 +45,8 @@ export function buildFrame(
     }
     if (!runsCrossPhases && phaseOf[i] !== phaseOf[prev]) breakBefore[k] = 1;
   }
-  const { centre, ucl, lcl, upper1, lower1, upper2, lower2 } = lines;
-  return {
-    length: m,
-    value,
-    centre: col(centre),
-    ucl: col(ucl),
-    lcl: col(lcl),
-    upper1: col(upper1),
-    lower1: col(lower1),
-    upper2: col(upper2),
-    lower2: col(lower2),
-    breakBefore,
-    phase: col(phaseOf),
-  };
+  const ruleLines = Object.fromEntries(RULE_LINE_KEYS.map((k) => [k, col(lines[k])])) as Pick<LineArrays, RuleLineKey>;
+  return { length: m, value, ...ruleLines, breakBefore, phase: col(phaseOf) };
 }
 
 /** A span found by a rule, in frame positions, before it is mapped to the series. */

@@ -23,6 +23,7 @@ import { analyseColumns } from './analyse.js';
 import { CHARTS, type ChartType } from './charts/index.js';
 import { logGamma } from './constants.js';
 import { enabledRules } from './presets.js';
+import { RULE_LINE_KEYS, type Lines, type RuleLineKey } from './lines.js';
 import { RULES, type Flags, type OnlineTest, type RuleFrame } from './rules/index.js';
 import type { RuleId, RuleSet } from './types.js';
 
@@ -388,56 +389,31 @@ function registryRules(rules: RuleSet): { tests: PointRule[]; window: number; on
   return { tests, window, online };
 }
 
-/** A frame of `size` points with the known lines of the chart (values filled in later). */
+/** Sigma multiples of each line a rule reads (the centre line is 0 sigma from the centre). */
+const SIGMAS: Readonly<Record<RuleLineKey, number>> = { centre: 0, ucl: 3, lcl: -3, upper1: 1, lower1: -1, upper2: 2, lower2: -2 };
+
+/** The lines a rule reads, built from one value per line. */
+const ruleLines = (make: (k: RuleLineKey) => Float64Array) => Object.fromEntries(RULE_LINE_KEYS.map((k) => [k, make(k)])) as Pick<Lines<Float64Array>, RuleLineKey>;
+
+/**
+ * A frame of `size` points with the known lines of the chart (values filled in later): centre 0
+ * and sigma 1 for normal data, mean and sqrt(mean) for Poisson counts (the lower lines clamped at
+ * 0, as the c chart clamps them); a chart without limits has its centre line only.
+ */
 function knownFrame(chart: SimChart, size: number, mean: number): RuleFrame {
   const line = (v: number) => new Float64Array(size).fill(v);
-  if (!CHARTS[chart].hasLimits) {
-    return {
-      length: size,
-      value: new Float64Array(size),
-      centre: line(0),
-      ucl: line(NaN),
-      lcl: line(NaN),
-      upper1: line(NaN),
-      lower1: line(NaN),
-      upper2: line(NaN),
-      lower2: line(NaN),
-      breakBefore: new Uint8Array(size),
-    };
-  }
+  const limits = CHARTS[chart].hasLimits;
   const centre = chart === 'c' ? mean : 0;
   const sigma = chart === 'c' ? Math.sqrt(mean) : 1;
-  const floor = chart === 'c' ? 0 : -Infinity; // the c chart clamps its lower lines at 0
-  const at = (k: number) => line(Math.max(floor, centre + k * sigma));
-  return {
-    length: size,
-    value: new Float64Array(size),
-    centre: line(centre),
-    ucl: at(3),
-    lcl: at(-3),
-    upper1: at(1),
-    lower1: at(-1),
-    upper2: at(2),
-    lower2: at(-2),
-    breakBefore: new Uint8Array(size),
-  };
+  const floor = chart === 'c' ? 0 : -Infinity;
+  const at = (k: RuleLineKey) => (k === 'centre' ? line(centre) : limits ? line(Math.max(floor, centre + SIGMAS[k] * sigma)) : line(NaN));
+  return { length: size, value: new Float64Array(size), ...ruleLines(at), breakBefore: new Uint8Array(size) };
 }
 
 /** Frame positions from..to (inclusive) as a frame of their own (views, no copies). */
 function slice(f: RuleFrame, from: number, to: number): RuleFrame {
   const s = (a: Float64Array) => a.subarray(from, to + 1);
-  return {
-    length: to - from + 1,
-    value: s(f.value),
-    centre: s(f.centre),
-    ucl: s(f.ucl),
-    lcl: s(f.lcl),
-    upper1: s(f.upper1),
-    lower1: s(f.lower1),
-    upper2: s(f.upper2),
-    lower2: s(f.lower2),
-    breakBefore: f.breakBefore.subarray(from, to + 1),
-  };
+  return { length: to - from + 1, value: s(f.value), ...ruleLines((k) => s(f[k])), breakBefore: f.breakBefore.subarray(from, to + 1) };
 }
 
 /** Frame position of the first point any of the tests flags, or -1. */

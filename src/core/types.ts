@@ -4,6 +4,7 @@
  * index in that array.
  */
 
+import type { Lines } from './lines.js';
 import type { ChartType, PhaseStats } from './charts/index.js';
 
 /** How sigma of individual values comes from their moving ranges. */
@@ -162,20 +163,13 @@ export interface RunsAnalysis {
   readonly crossingsMin: number;
 }
 
-export interface PointResult {
+/** A point: its value, phase, lines (null where none) and what the rules found on it. */
+export interface PointResult extends Lines<number | null> {
   readonly index: number;
   readonly value: number | null;
   readonly phase: number;
   readonly baseline: boolean;
   readonly excluded: boolean;
-  readonly centre: number | null;
-  readonly sigma: number | null;
-  readonly ucl: number | null;
-  readonly lcl: number | null;
-  readonly upper1: number | null;
-  readonly lower1: number | null;
-  readonly upper2: number | null;
-  readonly lower2: number | null;
   readonly signals: readonly RuleId[];
   readonly side: Side | null;
   readonly variation: Variation;
@@ -208,7 +202,6 @@ export type CoreWarning =
   | { readonly kind: 'no-moving-range'; readonly phase: number }
   | { readonly kind: 'baseline-overrides-phases'; readonly phases: number }
   | { readonly kind: 'baseline-exceeds-phase'; readonly phase: number; readonly baseline: number; readonly n: number }
-  | { readonly kind: 'phase-start-ignored'; readonly index: number }
   | { readonly kind: 'short-phase'; readonly phase: number; readonly n: number; readonly below: number };
 
 export interface Summary {

@@ -95,7 +95,7 @@ export class Aggregator {
     let bucket = this.cache.get(text);
     if (!bucket) {
       const p = parsePeriod(text, this.options.dateOrder ?? 'dmy');
-      if (!p) throw inputError(this.file, line, layout.date + 1, `date ${periodProblem(text, this.options.dateOrder ?? 'dmy')}`);
+      if (!p) throw inputError(this.file, line, layout.date + 1, `date ${periodProblem(text)}`);
       if (!FINER_OR_EQUAL[p.granularity].includes(this.options.period)) {
         throw inputError(this.file, line, layout.date + 1, `"${text}" is a ${p.granularity}: it cannot be counted by ${this.options.period} (choose a period that contains it)`);
       }

@@ -15,8 +15,10 @@
 import { parseDocument } from 'yaml';
 import { CHART_TYPES } from '../core/charts/index.js';
 import type { Direction } from '../core/types.js';
-import type { MeasureSettings, UserChart } from '../pipeline.js';
 import { inputError } from './errors.js';
+import { DIRECTIONS, type MeasureSettings, type UserChart } from './user-settings.js';
+
+export type { MeasureSettings, UserChart } from './user-settings.js';
 
 export interface ConfigFile {
   readonly defaults?: MeasureSettings;
@@ -28,8 +30,6 @@ export const CONFIG_KEYS = [
   'chart', 'rules', 'rule', 'direction', 'target', 'unit', 'section', 'phases', 'baseline', 'exclude', 'notes',
   'screen-mr', 'sigma', 'lcl-floor',
 ] as const;
-
-const DIRECTIONS: readonly Direction[] = ['higher-is-better', 'lower-is-better', 'neutral'];
 
 export function parseConfig(text: string, file: string): ConfigFile {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });

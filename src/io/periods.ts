@@ -214,10 +214,9 @@ export function labelFor(time: number, frequency: Granularity): string {
  * Why a label is not a period, for messages: "is not a real date" when it has the form of one
  * (31/02/2021, 2021-13, 2021-W53), else the accepted forms.
  */
-export function periodProblem(raw: string, dateOrder: DateOrder = 'dmy'): string {
+export function periodProblem(raw: string): string {
   const text = raw.trim();
   const shaped = /^(\d{4}-\d{1,2}(-\d{1,2})?|\d{1,2}\/\d{1,2}\/(\d{4}|\d{2})|\d{4}-?W\d{2}|\d{4}\/\d{2}(\s*Q[1-4])?)$/i.test(text);
-  void dateOrder;
   const quoted = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
   return shaped ? `${quoted} is not a real date or period (check the day, month, week or year)` : `${quoted} is not a date or period; expected one of ${PERIOD_FORMATS}`;
 }

@@ -269,7 +269,7 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
       period = parsePeriod(periodText, dateOrder) ?? undefined;
       if (period) periodCache.set(periodText, period);
     }
-    if (!period) throw inputError(file, line, col.period + 1, `period ${periodProblem(periodText, dateOrder)}`);
+    if (!period) throw inputError(file, line, col.period + 1, `period ${periodProblem(periodText)}`);
     const numberAt = (i: number, what: string): number | null => {
       const t = field(i);
       if (t === null) return null;

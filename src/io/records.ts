@@ -1,8 +1,10 @@
 /**
- * A streaming CSV record scanner for large raw exports (`spc aggregate`). It works on bytes and
- * turns into strings only the fields a caller asks for, so a record costs a few native
- * `indexOf` calls. Measured on a street-level export (docs/performance.md): csv-parse 25-35 MB/s,
- * papaparse ~230 MB/s, this scanner several times faster; small files keep using csv-parse.
+ * The streaming CSV record scanner behind both readers: the files of `spc analyse` (io/read.ts)
+ * and the large raw exports `spc aggregate` streams in chunks (cli/aggregate.ts). It works on
+ * bytes: a record without quotes costs a few native `indexOf` calls and turns into strings only
+ * the fields a caller asks for; a record with quotes is parsed field by field. Chosen by
+ * measurement on a street-level export (docs/performance.md): several times csv-parse's speed.
+ * test/records.test.ts holds it to csv-parse on random CSV cut into random chunks.
  *
  * RFC 4180 fields: a field may be quoted, a quoted field may hold delimiters, newlines and doubled
  * quotes. Lines end with LF or CRLF. A UTF-8 byte-order mark is skipped. Blank lines are skipped.

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { MeasureRecord } from './document.js';
+import type { MeasureRecord } from '../model/document.js';
 
 export interface RenderedChart {
   readonly svg: string;

@@ -14,7 +14,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Side, Variation } from '../core/types.js';
-import type { MeasureRecord, PhaseRecord, PointRecord } from './document.js';
+import type { MeasureRecord, PhaseRecord, PointRecord } from '../model/document.js';
 
 export interface ChartOptions {
   /** Display multiplier for values and lines (e.g. 100 to show a proportion as a percentage). */

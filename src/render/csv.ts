@@ -3,7 +3,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { RULE_IDS } from '../core/types.js';
-import type { MeasureRecord } from './document.js';
+import type { MeasureRecord } from '../model/document.js';
 
 export const POINT_COLUMNS = [
   'measure', 'period', 'date', 'value', 'denominator', 'phase', 'baseline', 'excluded', 'centre', 'lcl', 'ucl',

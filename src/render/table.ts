@@ -3,7 +3,7 @@
  * decides whether colour is on (off when stdout is not a TTY, with --no-color or NO_COLOR).
  */
 import { Chalk } from 'chalk';
-import type { MeasureRecord } from './document.js';
+import type { MeasureRecord } from '../model/document.js';
 
 /** Rounds for display only (JSON and CSV keep full precision): 4 significant digits, at most 2 decimals past the point. */
 export function formatNumber(v: number | null): string {

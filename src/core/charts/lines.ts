@@ -1,9 +1,10 @@
 /** Writing a chart's lines: all of them NaN, centre +/- k sigma per point or per phase, centre only. */
+import { linesOf } from '../lines.js';
 import type { LineArrays, PhaseInput } from './types.js';
 
 export function emptyLines(n: number): LineArrays {
   const f = () => new Float64Array(n).fill(NaN);
-  return { centre: f(), sigma: f(), ucl: f(), lcl: f(), upper1: f(), lower1: f(), upper2: f(), lower2: f() };
+  return linesOf(f);
 }
 
 /** Writes centre +/- k sigma (k = 1, 2, 3) for one point, the lines clamped to [floor, cap]. */

@@ -2,6 +2,7 @@
  * The shapes shared by every chart type: the data of one measure, the per-point lines a chart
  * writes, the phase statistics it reports and the definition each chart type provides.
  */
+import type { Lines } from '../lines.js';
 import type { XmrSigma } from '../types.js';
 
 export const CHART_TYPES = ['xmr', 'mr', 'run', 'p', 'pp', 'u', 'up', 'c', 'np', 'g', 't', 'xbar-s', 'xbar-r'] as const;
@@ -25,16 +26,7 @@ export interface ChartSettings {
 }
 
 /** Per-point lines, NaN where a line does not exist. */
-export interface LineArrays {
-  readonly centre: Float64Array;
-  readonly sigma: Float64Array;
-  readonly ucl: Float64Array;
-  readonly lcl: Float64Array;
-  readonly upper1: Float64Array;
-  readonly lower1: Float64Array;
-  readonly upper2: Float64Array;
-  readonly lower2: Float64Array;
-}
+export type LineArrays = Lines<Float64Array>;
 
 export interface PhaseInput {
   readonly start: number;

@@ -11,18 +11,12 @@
  *   or the first point after points that have no limits): no run continues across it;
  * - "above" and "below" are strict: a point exactly on the centre line is on neither side.
  */
+import type { Lines, RuleLineKey } from '../lines.js';
 
 /** The tested points of a chart and their lines (NaN where a line does not exist). */
-export interface RuleFrame {
+export interface RuleFrame extends Pick<Lines<Float64Array>, RuleLineKey> {
   readonly length: number;
   readonly value: Float64Array;
-  readonly centre: Float64Array;
-  readonly ucl: Float64Array;
-  readonly lcl: Float64Array;
-  readonly upper1: Float64Array;
-  readonly lower1: Float64Array;
-  readonly upper2: Float64Array;
-  readonly lower2: Float64Array;
   readonly breakBefore: Uint8Array;
   /** Phase of each frame point; absent means one phase (Anhoej's rules judge each phase). */
   readonly phase?: Int32Array;

@@ -1,22 +1,17 @@
 /**
- * Signal groups and their plain-English explanations (src/render/explain.ts): one small series per
- * signal kind, analysed with only that rule on, so each case shows exactly one kind of group.
+ * The signals of a measure (the core's spans, as the result document carries them) and their
+ * plain-English explanations: one small series per signal kind, analysed with only that rule on,
+ * so each case shows exactly one kind of signal. Expected spans are worked out by hand from the
+ * rule definitions (docs/methods.md).
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, preset } from '../src/core/index.js';
-import type { ChartType, Direction, RuleSet } from '../src/core/index.js';
-import { buildMeasureRecord, type MeasureRecord } from '../src/render/document.js';
-import { parsePeriod } from '../src/io/periods.js';
-import {
-  explainGroup,
-  explainMeasure,
-  formatValue,
-  frequencyWords,
-  groupMeaning,
-  numberWord,
-  periodName,
-  signalGroups,
-} from '../src/render/explain.js';
+import { analyse, preset } from '../core/index.js';
+import type { ChartType, Direction, RuleSet } from '../core/index.js';
+import { buildMeasureRecord, type MeasureRecord } from '../model/document.js';
+import { inferFrequency, parsePeriod } from '../io/periods.js';
+import { explainMeasure, explainSignal } from './explain.js';
+import { frequencyWords, periodName } from './period-words.js';
+import { formatValue, measureSignals, numberWord, sentenceContext, signalMeaning } from './signal-words.js';
 
 /** Every rule off: each case turns on the one it tests. */
 const OFF: Partial<RuleSet> = {
@@ -48,7 +43,8 @@ function record(values: (number | null)[], only: Partial<RuleSet>, opts: Opts = 
   const periods = values.map((_, i) => parsePeriod((opts.periods ?? monthly)(i))!);
   const chart = opts.chart ?? 'xmr';
   const a = analyse({ values }, { rules, direction: opts.direction ?? 'lower-is-better', chart, phaseStarts: opts.phaseStarts ?? [] });
-  return buildMeasureRecord({ measure: 'M', source: 'x.csv', chart, periods, denominators: null, ...(opts.unit ? { unit: opts.unit } : {}) }, a);
+  const granularity = inferFrequency(periods);
+  return buildMeasureRecord({ measure: 'M', source: 'x.csv', chart, periods, granularity, denominators: null, ...(opts.unit ? { unit: opts.unit } : {}) }, a);
 }
 
 const NEAR_3_OF_3 = { count: 3, window: 3, beyondLimitCounts: true, windowSameSide: true };
@@ -138,9 +134,10 @@ const CASES: Record<string, { values: (number | null)[]; only: Partial<RuleSet>;
   },
 };
 
-const brief = (m: MeasureRecord) => signalGroups(m).map((g) => `${g.rule} ${g.side} ${g.fromPeriod} ${g.toPeriod} ${g.count}`);
+const brief = (m: MeasureRecord) => measureSignals(m).map((g) => `${g.rule} ${g.side} ${m.points[g.from].period} ${m.points[g.to].period} ${g.count}`);
+const explainFirst = (m: MeasureRecord) => explainSignal(sentenceContext(m), measureSignals(m)[0]);
 
-describe('signal groups for each signal kind', () => {
+describe('signals for each signal kind', () => {
   for (const [name, c] of Object.entries(CASES)) {
     it(name, () => {
       const m = record(c.values, c.only, c.opts);
@@ -166,7 +163,7 @@ describe('explanation sentences for each signal kind', () => {
     const values = CASES['outside-limits high'].values;
     const words = (['higher-is-better', 'lower-is-better', 'neutral'] as const).map((direction) => {
       const m = record(values, { outsideLimits: true }, { direction });
-      return [groupMeaning(m, signalGroups(m)[0]), explainGroup(m, signalGroups(m)[0]).replace(/^.*\(/, '(')];
+      return [signalMeaning(m, measureSignals(m)[0]), explainFirst(m).replace(/^.*\(/, '(')];
     });
     expect(words).toEqual([
       ['improvement', '(an improvement, as higher is better).'],
@@ -195,7 +192,7 @@ describe('explanation sentences for each signal kind', () => {
   });
 });
 
-describe('grouping details', () => {
+describe('signal details', () => {
   it('splits a rise and a fall at the peak they share', () => {
     const m = record([1, 2, 3, 4, 5, 6, 5, 4, 3, 2, 1, 3], { trend: 6 });
     expect(brief(m)).toEqual(['trend high 2020-01 2020-06 6', 'trend low 2020-06 2020-11 6']);
@@ -203,9 +200,9 @@ describe('grouping details', () => {
 
   it('joins a run across a missing value, as the rules do', () => {
     const m = record([5, 3, 6, 4, 5, 1, 2, 3, null, 4, 5, 6, 7, 4, 5], { trend: 6 });
-    const [g] = signalGroups(m);
-    expect([g.fromPeriod, g.toPeriod, g.count, g.points.length]).toEqual(['2020-06', '2021-01', 7, 7]);
-    expect(explainGroup(m, g)).toMatch(/^Seven months in a row rising, from June 2020 \(1\) to January 2021 \(7\)/);
+    const [g] = measureSignals(m);
+    expect([m.points[g.from].period, m.points[g.to].period, g.count]).toEqual(['2020-06', '2021-01', 7]);
+    expect(explainFirst(m)).toMatch(/^Seven months in a row rising, from June 2020 \(1\) to January 2021 \(7\)/);
   });
 
   it('keeps separate runs apart at a phase start when runs do not cross phases', () => {
@@ -222,9 +219,9 @@ describe('grouping details', () => {
   it('words a longest run with its place and the phase', () => {
     const c = CASES['longest-run'];
     const m = record(c.values, c.only, c.opts);
-    const [g] = signalGroups(m);
+    const [g] = measureSignals(m);
     expect(g.run).toEqual({ from: 29, to: 39, length: 11 });
-    expect(explainGroup(m, g)).toBe(
+    expect(explainFirst(m)).toBe(
       'From January 2020 to April 2023, the longest run was eleven months above the average (June 2022 to April 2023), longer than chance allows (at most eight): a sustained rise (an improvement, as higher is better).',
     );
   });
@@ -248,8 +245,8 @@ describe('periods and numbers in words', () => {
     ]).toEqual(['May 2020', 'Q2 2020', 'Q1 2021/22', '2021/22', '2020', 'the week of 4 January 2021', '4 January 2021', '2021-01-04']);
   });
 
-  it('infers the frequency word from the periods', () => {
-    const words = (periods: (i: number) => string) => frequencyWords(record([1, 2, 3, 4, 5], { outsideLimits: true }, { periods })).plural;
+  it('words the frequency the reader found in the periods', () => {
+    const words = (periods: (i: number) => string) => frequencyWords(record([1, 2, 3, 4, 5], { outsideLimits: true }, { periods }).granularity ?? null).plural;
     expect([
       words(monthly),
       words((i) => `${2020 + Math.floor(i / 4)}-Q${(i % 4) + 1}`),

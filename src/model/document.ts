@@ -1,21 +1,12 @@
 /**
- * The result document of contract section 4, as TypeScript types. `buildDocument` is the single
- * place where core results (indices) meet the readers' period labels; every renderer (JSON, CSV,
- * terminal table, chart) reads this document and nothing else.
+ * The result document of contract section 4, as TypeScript types. `buildMeasureRecord` is the
+ * single place where core results (indices) meet the readers' period labels; every renderer (JSON,
+ * CSV, terminal table, chart, report) reads this document and nothing else.
  */
-import type {
-  Analysis,
-  AssuranceIcon,
-  CoreWarning,
-  RunsAnalysis,
-  Direction,
-  RuleId,
-  RuleSet,
-  Side,
-  Variation,
-  VariationIcon,
-} from '../core/types.js';
-import type { PeriodInfo } from '../io/periods.js';
+import type { Analysis, AssuranceIcon, RunsAnalysis, Direction, RuleId, RuleSet, Side, SignalSpan, Variation, VariationIcon } from '../core/types.js';
+import { LINE_KEYS, type LineKey } from '../core/lines.js';
+import type { Granularity, PeriodInfo } from '../io/periods.js';
+import { describeWarning } from './warnings.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -93,6 +84,20 @@ export interface SummaryRecord {
   readonly expectedFalseSignals?: number | null;
 }
 
+/**
+ * One signal as the core found it (additive to contract section 4; docs/cli.md): its rule, its
+ * side (null for a pattern), the periods of its first and last flagged points and how many points
+ * the rule flagged in it; for a long run (Anhoej), where the phase's longest run lies.
+ */
+export interface SpanRecord {
+  readonly rule: RuleId;
+  readonly side: Side | null;
+  readonly start: string;
+  readonly end: string;
+  readonly points: number;
+  readonly run?: { readonly start: string; readonly end: string; readonly length: number };
+}
+
 export interface MeasureRecord {
   readonly measure: string;
   readonly chart: string;
@@ -102,9 +107,16 @@ export interface MeasureRecord {
   readonly unit?: string;
   readonly section?: string;
   readonly source: string;
+  /**
+   * The measure's period granularity (month, quarter, financial-quarter, year, financial-year,
+   * week, day), or null when its periods mix them. Additive; absent in documents of spc 0.1.
+   */
+  readonly granularity?: Granularity | null;
   readonly rules: RuleSet;
   readonly phases: readonly PhaseRecord[];
   readonly points: readonly PointRecord[];
+  /** Every signal, ordered by first point, then rule, then last point. Additive; absent in documents of spc 0.1. */
+  readonly spans?: readonly SpanRecord[];
   readonly summary: SummaryRecord;
   readonly warnings: readonly string[];
 }
@@ -121,6 +133,8 @@ export interface MeasureContext {
   readonly source: string;
   readonly chart: string;
   readonly periods: readonly PeriodInfo[];
+  /** The periods' granularity, as the reader found it (inferFrequency). */
+  readonly granularity?: Granularity | null;
   readonly denominators: readonly (number | null)[] | null;
   readonly notes?: readonly (string | null)[];
   readonly phaseLabels?: readonly (string | undefined)[];
@@ -136,43 +150,33 @@ export interface MeasureContext {
   readonly readWarnings?: readonly string[];
 }
 
-/** Words a core warning for a reader, naming periods rather than indices. */
-export function describeWarning(w: CoreWarning, ctx: MeasureContext, a: Analysis): string {
-  const period = (i: number) => ctx.periods[i]?.text ?? `#${i + 1}`;
-  const phaseName = (p: number) => {
-    const ph = a.phases[p];
-    return ph ? `phase ${p + 1} (${period(ph.start)} to ${period(ph.end)})` : `phase ${p + 1}`;
-  };
-  switch (w.kind) {
-    case 'missing-value':
-      return `${period(w.index)}: missing value (plotted as a gap; no limit, moving range or run uses it)`;
-    case 'too-few-points':
-      return `${phaseName(w.phase)} has ${w.n} observed point${w.n === 1 ? '' : 's'}; limits need at least ${w.min} (preset ${a.rules.preset}): no limits and no signals there`;
-    case 'no-moving-range':
-      return `${phaseName(w.phase)}: no moving range between adjacent observed baseline points, so no sigma and no limits`;
-    case 'baseline-overrides-phases':
-      return `the baseline sets the limits for the whole chart in preset ${a.rules.preset}: ${w.phases} phase start${w.phases === 1 ? '' : 's'} ignored`;
-    case 'baseline-exceeds-phase':
-      return `${phaseName(w.phase)} has ${w.n} observed points, fewer than the baseline of ${w.baseline}: all of them set its limits`;
-    case 'phase-start-ignored':
-      return `phase start at ${period(w.index)} ignored`;
-    case 'short-phase':
-      return `${phaseName(w.phase)} has only ${w.n} points (fewer than ${w.below}): its limits are not yet reliable (preset ${a.rules.preset})`;
-  }
-}
-
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
   const out: Partial<Pick<T, K>> = {};
   for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
   return out;
 }
 
-export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRecord {
-  const period = (i: number) => ctx.periods[i].text;
-  const points: PointRecord[] = a.points.map((p, i) => {
+/**
+ * Contract section 4's name of each line on a point: the one place where the core's line keys are
+ * renamed (`lower1` is `lower1sigma` in results.json and points.csv).
+ */
+export const POINT_LINE_NAMES = {
+  centre: 'centre',
+  sigma: 'sigma',
+  ucl: 'ucl',
+  lcl: 'lcl',
+  upper1: 'upper1sigma',
+  lower1: 'lower1sigma',
+  upper2: 'upper2sigma',
+  lower2: 'lower2sigma',
+} as const satisfies Record<LineKey, keyof PointRecord>;
+
+/** The measure's points: the core's point with its period, date and the shell's numbers beside it (keys in contract order). */
+function pointRecords(ctx: MeasureContext, a: Analysis): PointRecord[] {
+  return a.points.map((p, i) => {
     const note = ctx.notes?.[i];
     const rec: PointRecord = {
-      period: period(i),
+      period: ctx.periods[i].text,
       date: ctx.periods[i].date,
       value: p.value,
       denominator: ctx.denominators ? ctx.denominators[i] : null,
@@ -186,22 +190,26 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
       signals: p.signals,
       side: p.side,
       variation: p.variation,
-      lower1sigma: p.lower1,
-      upper1sigma: p.upper1,
-      lower2sigma: p.lower2,
-      upper2sigma: p.upper2,
+      [POINT_LINE_NAMES.lower1]: p.lower1,
+      [POINT_LINE_NAMES.upper1]: p.upper1,
+      [POINT_LINE_NAMES.lower2]: p.lower2,
+      [POINT_LINE_NAMES.upper2]: p.upper2,
       ...(ctx.numerators ? { numerator: ctx.numerators[i] } : {}),
       ...(ctx.subgroupSizes ? { subgroupSize: ctx.subgroupSizes[i] } : {}),
     };
     return note ? { ...rec, note } : rec;
   });
-  const phases: PhaseRecord[] = a.phases.map((ph) => {
+}
+
+/** The measure's phases, their first and last points named by period. */
+function phaseRecords(ctx: MeasureContext, a: Analysis): PhaseRecord[] {
+  return a.phases.map((ph) => {
     const label = ctx.phaseLabels?.[ph.index];
     return {
       index: ph.index,
       ...(label ? { label } : {}),
-      start: period(ph.start),
-      end: period(ph.end),
+      start: ctx.periods[ph.start].text,
+      end: ctx.periods[ph.end].text,
       n: ph.n,
       baselineN: ph.baselineN,
       limitN: ph.limitN,
@@ -219,8 +227,40 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
       ...(ph.runs ? { runs: ph.runs } : {}),
     };
   });
+}
+
+/** The signals, periods named. */
+function spanRecords(ctx: MeasureContext, spans: readonly SignalSpan[]): SpanRecord[] {
+  const period = (i: number) => ctx.periods[i].text;
+  return spans.map((s) => {
+    const rec: SpanRecord = { rule: s.rule, side: s.side, start: period(s.from), end: period(s.to), points: s.points };
+    return s.run ? { ...rec, run: { start: period(s.run.from), end: period(s.run.to), length: s.run.length } } : rec;
+  });
+}
+
+/** The summary: counts, the latest observed point and its lines, the icons. */
+function summaryRecord(ctx: MeasureContext, a: Analysis): SummaryRecord {
   const li = a.summary.latestIndex;
   const latest = li === null ? null : a.points[li];
+  return {
+    n: a.summary.n,
+    missing: a.summary.missing,
+    latestPeriod: li === null ? null : ctx.periods[li].text,
+    latestValue: a.summary.latestValue,
+    centre: latest?.centre ?? null,
+    lcl: latest?.lcl ?? null,
+    ucl: latest?.ucl ?? null,
+    signalCounts: a.summary.signalCounts,
+    latestSignals: latest === null ? [] : latest.signals,
+    variationIcon: a.summary.variationIcon,
+    assuranceIcon: a.summary.assuranceIcon,
+    target: a.target,
+    ...(ctx.expectedFalseSignals !== undefined ? { expectedFalseSignals: ctx.expectedFalseSignals } : {}),
+  };
+}
+
+/** One measure's record of the result document: the core's analysis in the shell's periods and words. */
+export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRecord {
   return {
     measure: ctx.measure,
     chart: ctx.chart,
@@ -229,25 +269,13 @@ export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRec
     ...(ctx.unit ? { unit: ctx.unit } : {}),
     ...(ctx.section ? { section: ctx.section } : {}),
     source: ctx.source,
+    granularity: ctx.granularity ?? null,
     rules: a.rules,
-    phases,
-    points,
-    summary: {
-      n: a.summary.n,
-      missing: a.summary.missing,
-      latestPeriod: li === null ? null : period(li),
-      latestValue: a.summary.latestValue,
-      centre: latest?.centre ?? null,
-      lcl: latest?.lcl ?? null,
-      ucl: latest?.ucl ?? null,
-      signalCounts: a.summary.signalCounts,
-      latestSignals: li === null ? [] : a.points[li].signals,
-      variationIcon: a.summary.variationIcon,
-      assuranceIcon: a.summary.assuranceIcon,
-      target: a.target,
-      ...(ctx.expectedFalseSignals !== undefined ? { expectedFalseSignals: ctx.expectedFalseSignals } : {}),
-    },
-    warnings: [...(ctx.readWarnings ?? []), ...a.warnings.map((w) => describeWarning(w, ctx, a))],
+    phases: phaseRecords(ctx, a),
+    points: pointRecords(ctx, a),
+    spans: spanRecords(ctx, a.spans),
+    summary: summaryRecord(ctx, a),
+    warnings: [...(ctx.readWarnings ?? []), ...a.warnings.map((w) => describeWarning(w, ctx.periods, a))],
   };
 }
 
@@ -261,18 +289,11 @@ export function scaleRecord(m: MeasureRecord, k: number): MeasureRecord {
   return {
     ...m,
     phases: m.phases.map((p) => ({ ...p, centre: s(p.centre), ucl: s(p.ucl), lcl: s(p.lcl), sigma: s(p.sigma), mrBar: s(p.mrBar) })),
-    points: m.points.map((p) => ({
-      ...p,
-      value: s(p.value),
-      centre: s(p.centre),
-      ucl: s(p.ucl),
-      lcl: s(p.lcl),
-      sigma: s(p.sigma),
-      lower1sigma: s(p.lower1sigma),
-      upper1sigma: s(p.upper1sigma),
-      lower2sigma: s(p.lower2sigma),
-      upper2sigma: s(p.upper2sigma),
-    })),
+    points: m.points.map((p) => {
+      const out: Record<string, unknown> = { ...p, value: s(p.value) };
+      for (const k of LINE_KEYS) out[POINT_LINE_NAMES[k]] = s(p[POINT_LINE_NAMES[k]]);
+      return out as unknown as PointRecord;
+    }),
     summary: {
       ...m.summary,
       latestValue: s(m.summary.latestValue),
