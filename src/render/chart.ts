@@ -12,6 +12,7 @@
  * computed here (not by Vega), so labels can be kept clear of each other, of the points and of
  * the edges of the plot.
  */
+import { scaleLinear, scaleUtc } from 'd3-scale';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Side, Variation } from '../core/types.js';
 import type { MeasureRecord, PhaseRecord, PointRecord } from './document.js';
@@ -287,35 +288,13 @@ function dateFormat(m: MeasureRecord): string {
 // ---------------------------------------------------------------------------------------------
 // Layout: the pixel position of dates and values, and of the text labels
 
-const E10 = Math.sqrt(50);
-const E5 = Math.sqrt(10);
-const E2 = Math.sqrt(2);
-
-/** d3-array's tickIncrement: a positive step, or the negative inverse of a step below 1. */
-function tickIncrement(start: number, stop: number, count: number): number {
-  const step = (stop - start) / Math.max(0, count);
-  const power = Math.floor(Math.log10(step));
-  const error = step / Math.pow(10, power);
-  const f = error >= E10 ? 10 : error >= E5 ? 5 : error >= E2 ? 2 : 1;
-  return power >= 0 ? f * Math.pow(10, power) : -Math.pow(10, -power) / f;
-}
-
-/** d3-array's nice: the domain widened to round tick steps (what Vega's `nice: true` does). */
+/**
+ * The domain widened to round tick steps: d3-scale's linear `nice(count)` (the same call Vega's
+ * `nice: true` makes), trimmed of float noise such as 0.30000000000000004.
+ */
 export function niceDomain(start: number, stop: number, count = 10): [number, number] {
-  let prestep: number | undefined;
-  for (let i = 0; i < 20; i++) {
-    const step = tickIncrement(start, stop, count);
-    if (step === prestep || step === 0 || !Number.isFinite(step)) break;
-    if (step > 0) {
-      start = Math.floor(start / step) * step;
-      stop = Math.ceil(stop / step) * step;
-    } else {
-      start = Math.ceil(start * step) / step;
-      stop = Math.floor(stop * step) / step;
-    }
-    prestep = step;
-  }
-  return [Number(start.toPrecision(12)), Number(stop.toPrecision(12))];
+  const [d0, d1] = scaleLinear().domain([start, stop]).nice(count).domain();
+  return [Number(d0.toPrecision(12)), Number(d1.toPrecision(12))];
 }
 
 /** Where dates and values land in the plot, in pixels from its top-left corner. */
@@ -336,10 +315,9 @@ interface Frame {
 function frame(times: readonly number[], numbers: readonly number[], top: number, roomAbove: readonly number[] = [], room = 0): Frame {
   const t0 = times.length ? times.reduce((a, b) => Math.min(a, b)) : 0;
   const t1 = times.length ? times.reduce((a, b) => Math.max(a, b)) : 0;
-  const x = (date: string) => {
-    const t = Date.parse(date);
-    return t1 === t0 ? PLOT_WIDTH / 2 : X_PAD + ((t - t0) / (t1 - t0)) * (PLOT_WIDTH - 2 * X_PAD);
-  };
+  // A UTC time scale across the plot less its padding (a single date lands in the middle).
+  const time = scaleUtc().domain([t0, t1]).range([0, PLOT_WIDTH - 2 * X_PAD]);
+  const x = (date: string) => X_PAD + time(Date.parse(date));
   if (!numbers.length) return { x, y: () => PLOT_HEIGHT / 2, domain: null };
   let lo = numbers.reduce((a, b) => Math.min(a, b));
   let hi = numbers.reduce((a, b) => Math.max(a, b));
