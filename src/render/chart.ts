@@ -16,37 +16,17 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Side, Variation } from '../core/types.js';
 import type { MeasureRecord, PhaseRecord, PointRecord } from './document.js';
+import { chartSentenceName, directionWords, hasMedianCentre, VARIATIONS, variationColour, variationLabel } from './vocabulary.js';
+
+export { chartName as chartTypeName, VARIATION_COLOURS } from './vocabulary.js';
 
 export interface ChartOptions {
   /** Display multiplier for values and lines (e.g. 100 to show a proportion as a percentage). */
   readonly multiply?: number;
 }
 
-/** Making Data Count colours for each kind of variation. */
-export const VARIATION_COLOURS: Readonly<Record<Variation, string>> = {
-  'common-cause': '#A6A6A6',
-  improvement: '#00B0F0',
-  concern: '#E46C0A',
-  neutral: '#490092',
-};
-
-const VARIATION_ORDER: readonly Variation[] = ['common-cause', 'improvement', 'concern', 'neutral'];
-
-const VARIATION_LABELS: Readonly<Record<Variation, string>> = {
-  'common-cause': 'Common cause',
-  improvement: 'Improvement',
-  concern: 'Concern',
-  neutral: 'Neutral',
-};
-
 /** Marker shapes: colour is never the only cue for a signal. */
 const SHAPES = { common: 'circle', high: 'triangle-up', low: 'triangle-down', other: 'diamond' } as const;
-
-/** Legend key of a point: its variation and, for a signal, the side it is on. */
-function keyOf(variation: Variation, side: Side | null): string {
-  if (variation === 'common-cause') return VARIATION_LABELS[variation];
-  return side ? `${VARIATION_LABELS[variation]} (${side})` : VARIATION_LABELS[variation];
-}
 
 function shapeOf(variation: Variation, side: Side | null): string {
   if (variation === 'common-cause') return SHAPES.common;
@@ -84,45 +64,6 @@ const NOTE_ROOM = 23;
 const MAX_TOP = 80;
 /** ISO dates are read as UTC midnight, whatever the machine's time zone. */
 const DATE_PARSE = "utc:'%Y-%m-%d'";
-
-const DIRECTION_TEXT: Readonly<Record<string, string>> = {
-  'higher-is-better': 'higher is better',
-  'lower-is-better': 'lower is better',
-  neutral: 'no preferred direction',
-};
-
-/** The name of each chart type, as written in subtitles and descriptions. */
-const CHART_NAMES: Readonly<Record<string, string>> = {
-  xmr: 'XmR chart',
-  mr: 'MR chart',
-  run: 'run chart',
-  p: 'p chart',
-  pp: 'p\u2032 chart (Laney)',
-  u: 'u chart',
-  up: 'u\u2032 chart (Laney)',
-  c: 'c chart',
-  np: 'np chart',
-  g: 'g chart',
-  t: 't chart',
-  'xbar-s': 'X\u0304 chart (with S)',
-  'xbar-r': 'X\u0304 chart (with R)',
-  s: 'S chart',
-  r: 'R chart',
-};
-
-/** Chart types whose centre line is a median rather than a mean. */
-const MEDIAN_CENTRE: ReadonlySet<string> = new Set(['run', 'g']);
-
-/** "XmR chart", "p′ chart (Laney)", "X̄ chart (with S)", ...; an unknown id as "<id> chart". */
-export function chartTypeName(chart: string): string {
-  return CHART_NAMES[chart.toLowerCase()] ?? `${chart} chart`;
-}
-
-/** The name at the start of a sentence: "Run chart"; symbols such as p, u, np keep their case. */
-function sentenceName(chart: string): string {
-  const name = chartTypeName(chart);
-  return name.startsWith('run ') ? `R${name.slice(1)}` : name;
-}
 
 /** ", companion to the X̄ chart of NAME" for the S or R chart beside an x-bar chart. */
 function companionText(m: MeasureRecord): string {
@@ -182,7 +123,7 @@ function rows(m: MeasureRecord, k: number): ChartRow[] {
     const label =
       (value === null
         ? `${p.period}: missing`
-        : `${p.period}: ${fmt(value)}${countsText(p)}, ${VARIATION_LABELS[p.variation].toLowerCase()}` + (signals ? ` (${signals})` : '')) +
+        : `${p.period}: ${fmt(value)}${countsText(p)}, ${variationLabel(p.variation).toLowerCase()}` + (signals ? ` (${signals})` : '')) +
       (note ? `; note: ${note}` : '');
     return {
       period: p.period,
@@ -195,7 +136,7 @@ function rows(m: MeasureRecord, k: number): ChartRow[] {
       lower2: two(p.lower2sigma),
       phase: p.phase,
       variation: p.variation,
-      key: keyOf(p.variation, p.side),
+      key: variationLabel(p.variation, p.side),
       signals,
       label,
       note,
@@ -215,7 +156,7 @@ function clampedAt(m: MeasureRecord, ph: PhaseRecord, side: 'lcl' | 'ucl', s: (v
 /** One phase for the description: its periods, centre line, limits, clamps and run analysis. */
 function describePhase(m: MeasureRecord, ph: PhaseRecord, k: number, first: boolean): string {
   const s = scaler(k);
-  const centreWord = MEDIAN_CENTRE.has(m.chart.toLowerCase()) ? 'median' : 'centre';
+  const centreWord = hasMedianCentre(m.chart) ? 'median' : 'centre';
   const head = `${first ? 'Phase' : 'phase'} ${ph.index + 1}${ph.label ? ` "${ph.label}"` : ''} (${ph.start} to ${ph.end})`;
   const parts: string[] = [];
   const centre = s(ph.centre);
@@ -254,9 +195,9 @@ export function chartDescription(m: MeasureRecord, opts: ChartOptions = {}): str
   const s = scaler(k);
   const n = m.summary.n;
   const companion = companionText(m);
-  const head = `${sentenceName(m.chart)} of ${m.measure}${companion ? ` (${companion})` : ''}: ${n} observed point${n === 1 ? '' : 's'}` +
+  const head = `${chartSentenceName(m.chart)} of ${m.measure}${companion ? ` (${companion})` : ''}: ${n} observed point${n === 1 ? '' : 's'}` +
     (m.points.length ? ` from ${m.points[0].period} to ${m.points[m.points.length - 1].period}` : '') +
-    `, ${m.phases.length} phase${m.phases.length === 1 ? '' : 's'}, ${DIRECTION_TEXT[m.direction] ?? m.direction}.`;
+    `, ${m.phases.length} phase${m.phases.length === 1 ? '' : 's'}, ${directionWords(m.direction)}.`;
   const out = [head];
   const signalled = m.points.filter((p) => p.signals.length > 0);
   if (signalled.length === 0) {
@@ -697,12 +638,12 @@ export function chartSpec(m: MeasureRecord, opts: ChartOptions = {}): TopLevelSp
   const yTitle = m.unit ? m.unit : 'Value';
   // One legend for colour and shape: the variation/side combinations present, in a fixed order.
   const legend: { key: string; colour: string; shape: string }[] = [];
-  for (const v of VARIATION_ORDER) {
+  for (const v of VARIATIONS) {
     for (const side of [null, 'high', 'low'] as const) {
-      const key = keyOf(v, side);
+      const key = variationLabel(v, side);
       if (legend.some((l) => l.key === key)) continue;
       if (values.some((r) => r.value !== null && r.key === key) || (v === 'common-cause' && side === null)) {
-        legend.push({ key, colour: VARIATION_COLOURS[v], shape: shapeOf(v, side) });
+        legend.push({ key, colour: variationColour(v), shape: shapeOf(v, side) });
       }
     }
   }
@@ -772,10 +713,10 @@ export function chartSpec(m: MeasureRecord, opts: ChartOptions = {}): TopLevelSp
     if (m.points[i].phase !== m.points[i - 1].phase) phaseStarts.push({ date: m.points[i].date, phase: m.points[i].phase });
   }
 
-  const subtitleParts = [sentenceName(m.chart)];
+  const subtitleParts = [chartSentenceName(m.chart)];
   const companion = companionText(m);
   if (companion) subtitleParts.push(companion);
-  subtitleParts.push(DIRECTION_TEXT[m.direction] ?? m.direction, `preset ${m.rules.preset}`);
+  subtitleParts.push(directionWords(m.direction), `preset ${m.rules.preset}`);
   if (k !== 1) subtitleParts.push(`values \u00d7 ${k}`);
   if (m.section) subtitleParts.unshift(m.section);
 
