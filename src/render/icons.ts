@@ -9,9 +9,8 @@
  * The SVGs have no ids, so any number of them can sit in one HTML page.
  */
 import type { AssuranceIcon, VariationIcon } from '../core/types.js';
+import { FONT_FAMILY } from './chart-style.js';
 import { iconVariation, variationColour, variationIconLabel } from './vocabulary.js';
-
-const FONT = 'Arial, Helvetica, sans-serif';
 
 export interface IconOptions {
   /** Width and height in CSS pixels (default 30). */
@@ -76,7 +75,7 @@ function ring(colour: string, dashed = false): string {
 }
 
 function letter(text: string, colour: string, y: number, size: number): string {
-  return `<text x="20" y="${y}" text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="bold" fill="${colour}">${text}</text>`;
+  return `<text x="20" y="${y}" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="bold" fill="${colour}">${text}</text>`;
 }
 
 /** A wandering line with dots: values varying about a level, nothing unusual. */
