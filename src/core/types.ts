@@ -5,13 +5,9 @@
  */
 
 import type { Lines } from './lines.js';
-import type { ChartType, PhaseStats } from './charts/index.js';
+import type { ChartType, PhaseStats, XmrSigma } from './charts/types.js';
 
-/** How sigma of individual values comes from their moving ranges. */
-export type XmrSigma =
-  | { readonly method: 'd2'; readonly d2: number }
-  | { readonly method: 'e2'; readonly e2: number }
-  | { readonly method: 'median'; readonly factor: number };
+export type { XmrSigma };
 
 /** Which way is good for the measure. */
 export const DIRECTIONS = ['higher-is-better', 'lower-is-better', 'neutral'] as const;

@@ -9,21 +9,13 @@
  * The SVGs have no ids, so any number of them can sit in one HTML page.
  */
 import type { AssuranceIcon, VariationIcon } from '../core/types.js';
+import { FONT_FAMILY } from './chart-style.js';
+import { iconVariation, variationColour, variationIconLabel } from './vocabulary.js';
 
 export interface IconOptions {
   /** Width and height in CSS pixels (default 30). */
   readonly size?: number;
 }
-
-/** Making Data Count colours. */
-export const ICON_COLOURS = {
-  commonCause: '#A6A6A6',
-  improvement: '#00B0F0',
-  concern: '#E46C0A',
-  neutral: '#490092',
-} as const;
-
-const FONT = 'Arial, Helvetica, sans-serif';
 
 const VARIATION_TITLES: Readonly<Record<VariationIcon, string>> = {
   none: 'No limits: variation not judged',
@@ -34,17 +26,6 @@ const VARIATION_TITLES: Readonly<Record<VariationIcon, string>> = {
   'concern-low': 'Special cause variation: concern, low',
   'neutral-high': 'Special cause variation: neither improvement nor concern, high',
   'neutral-low': 'Special cause variation: neither improvement nor concern, low',
-};
-
-const VARIATION_LABELS: Readonly<Record<VariationIcon, string>> = {
-  none: 'No limits',
-  'common-cause': 'Common cause',
-  'improvement-high': 'Improvement (high)',
-  'improvement-low': 'Improvement (low)',
-  'concern-high': 'Concern (high)',
-  'concern-low': 'Concern (low)',
-  'neutral-high': 'Neutral (high)',
-  'neutral-low': 'Neutral (low)',
 };
 
 const ASSURANCE_TITLES: Readonly<Record<AssuranceIcon, string>> = {
@@ -68,7 +49,7 @@ export function variationTitle(icon: VariationIcon): string {
 
 /** The short label written beside a variation icon ("Concern (high)"). */
 export function variationLabel(icon: VariationIcon): string {
-  return VARIATION_LABELS[icon] ?? String(icon);
+  return variationIconLabel(icon);
 }
 
 /** The full text alternative of an assurance icon. */
@@ -94,7 +75,7 @@ function ring(colour: string, dashed = false): string {
 }
 
 function letter(text: string, colour: string, y: number, size: number): string {
-  return `<text x="20" y="${y}" text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="bold" fill="${colour}">${text}</text>`;
+  return `<text x="20" y="${y}" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="bold" fill="${colour}">${text}</text>`;
 }
 
 /** A wandering line with dots: values varying about a level, nothing unusual. */
@@ -125,13 +106,14 @@ function arrow(colour: string, up: boolean): string {
 export function variationIconSvg(icon: VariationIcon, opts: IconOptions = {}): string {
   const size = opts.size ?? 30;
   const title = variationTitle(icon);
-  if (icon === 'common-cause') return frame(title, size, ring(ICON_COLOURS.commonCause) + wander(ICON_COLOURS.commonCause));
-  const m = /^(improvement|concern|neutral)-(high|low)$/.exec(icon);
-  if (!m) {
-    return frame(title, size, ring(ICON_COLOURS.commonCause, true) + `<line x1="13" y1="20" x2="27" y2="20" stroke="${ICON_COLOURS.commonCause}" stroke-width="3" stroke-linecap="round"/>`);
+  const grey = variationColour('common-cause');
+  const v = iconVariation(icon);
+  if (v?.variation === 'common-cause') return frame(title, size, ring(grey) + wander(grey));
+  if (!v) {
+    return frame(title, size, ring(grey, true) + `<line x1="13" y1="20" x2="27" y2="20" stroke="${grey}" stroke-width="3" stroke-linecap="round"/>`);
   }
-  const colour = ICON_COLOURS[m[1] as 'improvement' | 'concern' | 'neutral'];
-  const high = m[2] === 'high';
+  const colour = variationColour(v.variation);
+  const high = v.side === 'high';
   return frame(title, size, ring(colour) + letter(high ? 'H' : 'L', colour, 21, 17) + arrow(colour, high));
 }
 
@@ -142,7 +124,7 @@ export function variationIconSvg(icon: VariationIcon, opts: IconOptions = {}): s
 export function assuranceIconSvg(icon: AssuranceIcon, opts: IconOptions = {}): string {
   if (icon === 'none') return '';
   const size = opts.size ?? 30;
-  const colour = icon === 'pass' ? ICON_COLOURS.improvement : icon === 'fail' ? ICON_COLOURS.concern : ICON_COLOURS.commonCause;
+  const colour = variationColour(icon === 'pass' ? 'improvement' : icon === 'fail' ? 'concern' : 'common-cause');
   const text = icon === 'pass' ? 'P' : icon === 'fail' ? 'F' : '?';
   const target = `<line x1="10" y1="29" x2="30" y2="29" stroke="${colour}" stroke-width="2.2" stroke-dasharray="3.5 2.5"/>`;
   return frame(assuranceTitle(icon), size, ring(colour) + letter(text, colour, 25, 19) + target);

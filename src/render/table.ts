@@ -4,6 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import type { MeasureRecord } from '../model/document.js';
+import { terminalIconWords } from './vocabulary.js';
 
 /** Rounds for display only (JSON and CSV keep full precision): 4 significant digits, at most 2 decimals past the point. */
 export function formatNumber(v: number | null): string {
@@ -15,17 +16,6 @@ export function formatNumber(v: number | null): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-const ICON_TEXT: Record<string, string> = {
-  none: 'no limits',
-  'common-cause': 'common cause',
-  'improvement-high': 'improvement (high)',
-  'improvement-low': 'improvement (low)',
-  'concern-high': 'concern (high)',
-  'concern-low': 'concern (low)',
-  'neutral-high': 'special cause (high)',
-  'neutral-low': 'special cause (low)',
-};
-
 export function summaryTable(measures: readonly MeasureRecord[], colour: boolean): string {
   const c = new Chalk({ level: colour ? 1 : 0 });
   const paint = (icon: string, s: string) =>
@@ -36,7 +26,7 @@ export function summaryTable(measures: readonly MeasureRecord[], colour: boolean
     const counts = Object.entries(s.signalCounts).map(([k, v]) => `${k} ${v}`).join(', ');
     return [
       m.measure, m.chart, s.latestPeriod ?? '-', formatNumber(s.latestValue), formatNumber(s.centre), formatNumber(s.lcl),
-      formatNumber(s.ucl), ICON_TEXT[s.variationIcon] + (s.latestSignals.length ? `: ${s.latestSignals.join(', ')}` : ''),
+      formatNumber(s.ucl), terminalIconWords(s.variationIcon) + (s.latestSignals.length ? `: ${s.latestSignals.join(', ')}` : ''),
       counts || 'none',
     ];
   });

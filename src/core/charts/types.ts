@@ -3,7 +3,12 @@
  * writes, the phase statistics it reports and the definition each chart type provides.
  */
 import type { Lines } from '../lines.js';
-import type { XmrSigma } from '../types.js';
+
+/** How sigma of individual values comes from their moving ranges. */
+export type XmrSigma =
+  | { readonly method: 'd2'; readonly d2: number }
+  | { readonly method: 'e2'; readonly e2: number }
+  | { readonly method: 'median'; readonly factor: number };
 
 export const CHART_TYPES = ['xmr', 'mr', 'run', 'p', 'pp', 'u', 'up', 'c', 'np', 'g', 't', 'xbar-s', 'xbar-r'] as const;
 /** A chart type a user asks for, plus the companion charts drawn beside x-bar charts. */
