@@ -7,11 +7,11 @@ import { E2, D2_INDIVIDUALS, MEDIAN_MR_FACTOR, D4_INDIVIDUALS } from './constant
 import { RULES } from './rules/index.js';
 import type { RuleOverride } from './rules/definition.js';
 import { RuleOptionError, onOff, points } from './rules/values.js';
-import { PRESET_NAMES, RULE_IDS, type PresetName, type RuleId, type RuleSet } from './types.js';
+import { PRESET_NAMES, RULE_IDS, type LimitSettings, type PhaseSettings, type PresetName, type RuleParameters, type RuleId, type RuleSet } from './types.js';
 
 export { RuleOptionError };
 
-type Settings = Omit<RuleSet, 'preset' | 'outsideLimits' | 'trend' | 'shift' | 'alternating' | 'alternatingMode' | 'nearLimit' | 'nearLimit1Sigma' | 'hugging' | 'mixture' | 'runsAnalysis'>;
+type Settings = LimitSettings & PhaseSettings;
 
 const BASE: Settings = {
   xmrSigma: { method: 'd2', d2: D2_INDIVIDUALS },
@@ -58,9 +58,10 @@ const SETTINGS: Readonly<Record<PresetName, Settings>> = {
 
 /** A preset: its settings with every rule's parameters, keys in the order of the result document. */
 function compose(name: PresetName): RuleSet {
-  const { xmrSigma, screenMovingRanges, screenFactor, ...rest } = SETTINGS[name];
-  const rules = Object.assign({}, ...RULES.map((d) => d.presets[name]));
-  return { preset: name, xmrSigma, screenMovingRanges, screenFactor, ...rules, ...rest } as RuleSet;
+  const { xmrSigma, screenMovingRanges, screenFactor, ...phases } = SETTINGS[name];
+  const limits: LimitSettings = { xmrSigma, screenMovingRanges, screenFactor };
+  const rules = Object.assign({}, ...RULES.map((d) => d.presets[name])) as RuleParameters;
+  return { preset: name, ...limits, ...rules, ...phases };
 }
 
 export const PRESETS: Readonly<Record<PresetName, RuleSet>> = Object.fromEntries(PRESET_NAMES.map((n) => [n, compose(n)])) as Record<PresetName, RuleSet>;

@@ -61,14 +61,11 @@ export interface NearLimitRule {
   readonly windowSameSide: boolean;
 }
 
-/** Every parameter a rule preset fixes; `--rule NAME=VALUE` overrides any of them. */
-export interface RuleSet {
-  readonly preset: PresetName;
-  /** XmR: how sigma comes from the mean moving range (divide by d2, or limits at E2 x MR-bar). */
-  readonly xmrSigma: XmrSigma;
-  /** Drop moving ranges at or above `screenFactor` x their mean once, then recompute it. */
-  readonly screenMovingRanges: boolean;
-  readonly screenFactor: number;
+/**
+ * The rules' parameters, one field (or two) per rule of the registry (src/core/rules/): each rule
+ * file says its value in every preset.
+ */
+export interface RuleParameters {
   readonly outsideLimits: boolean;
   /** Points in a strictly rising or falling run that make a trend; null = rule off. */
   readonly trend: number | null;
@@ -88,6 +85,19 @@ export interface RuleSet {
   readonly mixture: number | null;
   /** Anhoej's run analysis: longest run and number of crossings, per phase. */
   readonly runsAnalysis: boolean;
+}
+
+/** How limits are computed (before the rules' parameters in a rule set). */
+export interface LimitSettings {
+  /** XmR: how sigma comes from the mean moving range (divide by d2, or limits at E2 x MR-bar). */
+  readonly xmrSigma: XmrSigma;
+  /** Drop moving ranges at or above `screenFactor` x their mean once, then recompute it. */
+  readonly screenMovingRanges: boolean;
+  readonly screenFactor: number;
+}
+
+/** How phases, conflicts and short phases are handled (after the rules' parameters). */
+export interface PhaseSettings {
   /** Whether runs (trend, shift, alternating, near-limit) may continue across a phase start. */
   readonly runsCrossPhases: boolean;
   /** How a point flagged high by one rule and low by another is classified. */
@@ -100,6 +110,14 @@ export interface RuleSet {
   readonly warnBelow: number | null;
   /** When a baseline is given, it sets limits for the whole chart and phases are ignored. */
   readonly baselineOverridesPhases: boolean;
+}
+
+/**
+ * Every parameter a rule preset fixes; `--rule NAME=VALUE` overrides any of them. In the result
+ * document its keys come in this order: preset, limit settings, rule parameters, phase settings.
+ */
+export interface RuleSet extends LimitSettings, RuleParameters, PhaseSettings {
+  readonly preset: PresetName;
 }
 
 /** What the core needs to analyse one measure. Point references are indices into the series. */

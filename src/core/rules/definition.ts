@@ -6,7 +6,7 @@
  * names and the explanations all read the registry, so adding a rule is one file (plus its field
  * in `RuleSet` and its line in the registry) and its test.
  */
-import type { PresetName, RuleId, RuleSet } from '../types.js';
+import type { PresetName, RuleId, RuleParameters, RuleSet } from '../types.js';
 import type { Flags, RuleFrame, SpanSink } from './frame.js';
 
 /** One signal a rule reports. */
@@ -35,16 +35,16 @@ export interface OnlineTest {
   add(value: number, centre: number): boolean;
 }
 
-/** The rule's parameters (its fields of `RuleSet`) in one preset. */
-export type RuleParameters<K extends keyof RuleSet> = Pick<RuleSet, K>;
+/** The rule's parameters (its fields of `RuleParameters`) in one preset. */
+export type ParametersOf<K extends keyof RuleParameters> = Pick<RuleParameters, K>;
 
-export interface RuleDefinition<K extends keyof RuleSet = keyof RuleSet> {
+export interface RuleDefinition<K extends keyof RuleParameters = keyof RuleParameters> {
   /** Its name in `spc rules`: "trend", "near-limit", "anhoej-runs". */
   readonly name: string;
   /** The signals it reports, in contract order (one; two for Anhoej's runs). */
   readonly signals: readonly RuleSignal[];
   /** Its parameters in every preset (spread into the preset's `RuleSet`, in registry order). */
-  readonly presets: Readonly<Record<PresetName, RuleParameters<K>>>;
+  readonly presets: Readonly<Record<PresetName, ParametersOf<K>>>;
   enabled(rules: RuleSet): boolean;
   /** Consecutive points one signal spans at most (the ARL simulation's overlap); null: a whole phase. */
   window(rules: RuleSet): number | null;
