@@ -4,6 +4,7 @@
  * CSV, terminal table, chart, report) reads this document and nothing else.
  */
 import type { Analysis, AssuranceIcon, RunsAnalysis, Direction, RuleId, RuleSet, Side, SignalSpan, Variation, VariationIcon } from '../core/types.js';
+import type { ChartType } from '../core/charts/index.js';
 import { LINE_KEYS, type LineKey } from '../core/lines.js';
 import type { Granularity, PeriodInfo } from '../io/periods.js';
 import { describeWarning } from './warnings.js';
@@ -100,7 +101,7 @@ export interface SpanRecord {
 
 export interface MeasureRecord {
   readonly measure: string;
-  readonly chart: string;
+  readonly chart: ChartType;
   /** For the S or R chart written beside an x-bar chart: the x-bar measure's name. */
   readonly companionOf?: string;
   readonly direction: Direction;
@@ -131,7 +132,7 @@ export interface ResultDocument {
 export interface MeasureContext {
   readonly measure: string;
   readonly source: string;
-  readonly chart: string;
+  readonly chart: ChartType;
   readonly periods: readonly PeriodInfo[];
   /** The periods' granularity, as the reader found it (inferFrequency). */
   readonly granularity?: Granularity | null;

@@ -3,9 +3,9 @@
  * flags; the rule set they give; and where each setting came from, so that an error in one names
  * the flag (a usage error) or the config file and key (an input error).
  */
-import type { ChartType } from '../core/charts/index.js';
+import { CHARTS, type ChartType } from '../core/charts/index.js';
 import { applyOverride, preset, RuleOptionError } from '../core/presets.js';
-import type { RuleSet } from '../core/types.js';
+import type { PresetName, RuleSet } from '../core/types.js';
 import { inputError, usageError, type SpcError } from '../io/errors.js';
 import type { DateOrder } from '../io/periods.js';
 import type { MeasureSettings } from '../io/user-settings.js';
@@ -33,13 +33,18 @@ export function settingsFor(measure: string, s: AnalyseSettings): MeasureSetting
 /** The settings a rule error can come from. */
 export type RuleSetting = 'preset' | 'ruleOverrides';
 
+/** The preset a chart gets unless one is named: Anhoej's run rules on a chart without limits (the run chart). */
+export function defaultPreset(chart: ChartType): PresetName {
+  return CHARTS[chart].hasLimits ? 'default' : 'anhoej';
+}
+
 /**
  * The rule set: preset (anhoej on run charts), then moving-range options, then each --rule in
  * order. An unknown preset or a bad rule is an error in that setting: a usage error when `origin`
  * gives null for it (a flag), else an input error naming the config file and key.
  */
 export function resolveRules(m: MeasureSettings, origin: (key: RuleSetting) => Origin = () => null): RuleSet {
-  let rules = applying('preset', origin, () => preset(m.preset ?? (m.chart === 'run' ? 'anhoej' : 'default')));
+  let rules = applying('preset', origin, () => preset(m.preset ?? defaultPreset(m.chart ?? 'xmr')));
   if (m.screenMr) rules = { ...rules, screenMovingRanges: true };
   // Wheeler: limits at 3.145 x the median moving range.
   if (m.sigma === 'median-mr') rules = { ...rules, xmrSigma: { method: 'median', factor: 3.145 } };

@@ -21,7 +21,7 @@ import {
 import { layoutEdgeLabels, layoutNotes, layoutPhaseLabels, type EdgeLabel, type NoteLabel, type PhaseLabel } from './chart-labels.js';
 import { obstacles } from './chart-obstacles.js';
 import { CHART_CONFIG, PLOT_HEIGHT, PLOT_WIDTH, type LineField } from './chart-style.js';
-import { chartDescription, chartSubtitle, isRunChart } from './chart-text.js';
+import { chartDescription, chartSubtitle, withoutLimits } from './chart-text.js';
 import type { MeasureRecord } from '../model/document.js';
 
 /** Everything placed before the spec is written: what is drawn, where, and the labels' places. */
@@ -40,7 +40,7 @@ interface ChartLayout {
 
 /** The layout stage: the frame, then the phase labels, the annotations and the edge labels. */
 function layout(m: MeasureRecord, values: readonly ChartRow[], k: number): ChartLayout {
-  const run = isRunChart(m);
+  const run = withoutLimits(m);
   const target = scaler(k)(m.summary.target);
   // Run charts have no limits: the median centre line only.
   const fields: readonly LineField[] = run ? ['centre'] : LINE_FIELDS;

@@ -2,6 +2,7 @@
  * The words of a chart: its subtitle, and the description for screen readers (the chart type,
  * the measure, the signalled points, the target, each phase's lines and the annotations).
  */
+import { CHARTS } from '../core/charts/index.js';
 import { fmt, scaler, type ChartOptions } from './chart-data.js';
 import type { MeasureRecord, PhaseRecord } from '../model/document.js';
 import { chartSentenceName, directionWords, hasMedianCentre } from './vocabulary.js';
@@ -11,8 +12,9 @@ function companionText(m: MeasureRecord): string {
   return m.companionOf ? `companion to the X\u0304 chart of ${m.companionOf}` : '';
 }
 
-export function isRunChart(m: MeasureRecord): boolean {
-  return m.chart.toLowerCase() === 'run';
+/** Whether the chart type draws no control limits (the run chart): the chart registry says. */
+export function withoutLimits(m: MeasureRecord): boolean {
+  return CHARTS[m.chart]?.hasLimits === false;
 }
 
 /** "Section · XmR chart · lower is better · preset default · values × 100". */
@@ -62,7 +64,7 @@ function describePhase(m: MeasureRecord, ph: PhaseRecord, k: number, first: bool
   const parts: string[] = [];
   const centre = s(ph.centre);
   if (centre !== null) parts.push(`${centreWord} ${fmt(centre)}`);
-  if (!isRunChart(m)) parts.push(...limitsText(m, ph, s));
+  if (!withoutLimits(m)) parts.push(...limitsText(m, ph, s));
   if (ph.runs) {
     const r = ph.runs;
     parts.push(

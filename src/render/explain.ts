@@ -3,7 +3,7 @@
  * core's spans, in order; sentences.ts), or the common-cause sentence when there is none, or why
  * nothing can be judged. Pure: the same record always gives the same sentences.
  */
-import { CHARTS, type ChartType } from '../core/charts/index.js';
+import { CHARTS } from '../core/charts/index.js';
 import type { MeasureRecord } from '../model/document.js';
 import { SENTENCES } from './sentences.js';
 import { formatValue, isObserved, measureSignals, sentenceContext, type SentenceContext, type Signal } from './signal-words.js';
@@ -28,7 +28,7 @@ export function explainMeasure(m: MeasureRecord): string[] {
 export function noSignalSentence(c: SentenceContext): string {
   const m = c.m;
   if (!m.points.some(isObserved)) return 'No data: every period is missing, so there is nothing to judge.';
-  const chartHasLimits = CHARTS[m.chart as ChartType]?.hasLimits ?? true;
+  const chartHasLimits = CHARTS[m.chart]?.hasLimits ?? true;
   const hasLimits = m.points.some((p) => p.ucl !== null || p.lcl !== null);
   if (chartHasLimits && !hasLimits) return 'No signals can be judged yet: there are too few points for control limits (see the warnings).';
   return `No signals: the variation seen is what this process normally produces; the process is stable around ${stableLevel(c)}.`;
@@ -41,7 +41,7 @@ function stableLevel(c: SentenceContext): string {
   let latest = -1;
   for (let i = m.points.length - 1; i >= 0; i--) if (isObserved(m.points[i]) && m.points[i].centre !== null) { latest = i; break; }
   const centre = latest >= 0 ? m.points[latest].centre : m.summary.centre;
-  const chart = CHARTS[m.chart as ChartType];
+  const chart = CHARTS[m.chart];
   // Per period reads naturally for counts (not for rates, proportions, times between events, ...).
   const isRate = m.points.some((p) => p.denominator !== null) || (m.unit !== undefined && /%|per\b|rate|ratio/i.test(m.unit));
   const perPeriod = !isRate && c.words.frequency !== null && chart?.levelPerPeriod ? ` a ${c.words.singular}` : '';

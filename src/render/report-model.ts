@@ -3,7 +3,7 @@
  * of measures with their summary row, explanations (with new/recent marks), phases, annotations
  * and warnings. The HTML and Markdown formatters (report-html.ts, report-md.ts) only lay it out.
  */
-import { CHARTS, type ChartType } from '../core/charts/index.js';
+import { CHARTS } from '../core/charts/index.js';
 import { SIGNALS } from '../core/rules/index.js';
 import type { AssuranceIcon, RuleId, VariationIcon } from '../core/types.js';
 import type { MeasureRecord, PointRecord, ResultDocument } from '../model/document.js';
@@ -127,7 +127,7 @@ function whatIsNew(opts: ReportOptions): string {
 
 function limitsText(m: MeasureRecord): string {
   const s = m.summary;
-  const hasLimits = CHARTS[m.chart as ChartType]?.hasLimits ?? true;
+  const hasLimits = CHARTS[m.chart]?.hasLimits ?? true;
   if (s.lcl === null && s.ucl === null) return hasLimits ? 'none' : 'none (run chart)';
   if (s.lcl === null) return `up to ${formatValue(s.ucl, m.unit)}`;
   if (s.ucl === null) return `from ${formatValue(s.lcl, m.unit)}`;
@@ -146,7 +146,7 @@ function measureMeta(m: MeasureRecord): string[] {
 
 /** Each phase with its dates and lines: "Phase 2 "New recording standard": April 2018 to March 2021; average 409, limits 335.3 to 482.7". */
 function phaseLines(m: MeasureRecord, centre: string): string[] {
-  const hasLimits = CHARTS[m.chart as ChartType]?.hasLimits ?? true;
+  const hasLimits = CHARTS[m.chart]?.hasLimits ?? true;
   return m.phases.map((ph) => {
     const idx = m.points.flatMap((p, i) => (p.phase === ph.index ? [i] : []));
     const dates = idx.length ? `${periodText(m, m.points[idx[0]])} to ${periodText(m, m.points[idx[idx.length - 1]])}` : `${ph.start} to ${ph.end}`;

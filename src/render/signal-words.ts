@@ -4,7 +4,7 @@
  * run), its meaning for the measure's direction, and words for values, periods and counts.
  * Pure functions, no I/O.
  */
-import { CHARTS, type ChartType } from '../core/charts/index.js';
+import { CHARTS } from '../core/charts/index.js';
 import { isDirectional } from '../core/rules/index.js';
 import type { RuleId, Side } from '../core/types.js';
 import type { MeasureRecord, PointRecord } from '../model/document.js';
@@ -91,7 +91,7 @@ function meaningWords(m: MeasureRecord, meaning: SignalMeaning): string {
 
 /** "average" (a mean centre line), "median" (run and g charts), "centre line" (t charts). */
 export function centreWord(m: MeasureRecord): string {
-  const centre = CHARTS[m.chart as ChartType]?.centre ?? 'mean';
+  const centre = CHARTS[m.chart]?.centre ?? 'mean';
   return centre === 'median' ? 'median' : centre === 'transformed-mean' ? 'centre line' : 'average';
 }
 
