@@ -2,6 +2,8 @@
  * `spc rules [PRESET]`: every preset with every parameter, in words; with `--arl`, the presets'
  * false-alarm rates on simulated stable processes (src/core/simulate.ts, docs/false-alarms.md).
  */
+import { CHARTS } from '../core/charts/index.js';
+import { chartName } from '../render/vocabulary.js';
 import { OVERRIDES, PRESET_DESCRIPTIONS, PRESETS, describeRules, preset } from '../core/presets.js';
 import { PRESET_NAMES, type PresetName } from '../core/types.js';
 import { usageError } from '../io/errors.js';
@@ -95,8 +97,8 @@ function arlWords(r: FalseAlarmRates): string {
 }
 
 function dataWords(r: FalseAlarmRates): string {
-  if (r.chart === 'c') return `c chart of Poisson(${r.mean}) counts`;
-  return `${r.chart === 'run' ? 'run chart' : 'XmR chart'} of independent normal values`;
+  if (r.chart === 'c') return `${chartName(r.chart)} of Poisson(${r.mean}) counts`;
+  return `${chartName(r.chart)} of independent normal values`;
 }
 
 /** The tables of `spc rules [PRESET] --arl`; with `summary`, a closing comparison of the presets. */
@@ -104,7 +106,7 @@ export function arlText(results: readonly FalseAlarmRates[], summary: boolean): 
   const out: string[] = [];
   const first = results[0];
   out.push(
-    `False alarms on a stable process: ${dataWords(first)}, ${first.points} points per chart, ${first.chart === 'run' ? 'centre line' : 'limits'} from the chart's own points;`,
+    `False alarms on a stable process: ${dataWords(first)}, ${first.points} points per chart, ${CHARTS[first.chart].hasLimits ? 'limits' : 'centre line'} from the chart's own points;`,
     `${first.runs} simulated charts, seed ${first.seed}. ARL: mean points to the first signal with known centre and sigma.`,
     '',
   );

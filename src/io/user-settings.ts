@@ -7,8 +7,8 @@
 import type { ChartType } from '../core/charts/index.js';
 import type { Direction } from '../core/types.js';
 
-/** Every direction, in the order messages and `--help` list them. */
-export const DIRECTIONS: readonly Direction[] = ['higher-is-better', 'lower-is-better', 'neutral'];
+/** Every direction, in the order messages and `--help` list them (the core's list). */
+export { DIRECTIONS } from '../core/types.js';
 
 /** Chart types a user may ask for (S and R charts come only beside an x-bar chart). */
 export type UserChart = Exclude<ChartType, 's' | 'r'>;
