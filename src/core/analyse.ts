@@ -61,7 +61,8 @@ function observedPoints(chart: ChartDefinition, data: SeriesData, plotted: Array
   return observed;
 }
 
-export function analyseColumns(data: SeriesData, options: AnalysisOptions): ColumnarAnalysis {
+/** `spans: false` skips collecting the signals as spans (the simulation counts flags only). */
+export function analyseColumns(data: SeriesData, options: AnalysisOptions, collect: { readonly spans: boolean } = { spans: true }): ColumnarAnalysis {
   const chartType: ChartType = options.chart ?? 'xmr';
   const chart = CHARTS[chartType];
   const { rules, direction } = options;
@@ -87,7 +88,7 @@ export function analyseColumns(data: SeriesData, options: AnalysisOptions): Colu
   const frameIdx: number[] = [];
   for (let i = 0; i < n; i++) if (tested[i] && !Number.isNaN(lines.centre[i])) frameIdx.push(i);
   const frame = buildFrame(plotted, frameIdx, observed, phaseOf, lines, rules.runsCrossPhases);
-  const found = runRules(frame, frameIdx, n, rules);
+  const found = runRules(frame, frameIdx, n, rules, collect.spans);
   return {
     chart: chartType,
     rules,

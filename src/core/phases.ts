@@ -51,14 +51,15 @@ function markBaseline(ctx: PhaseContext, plan: PhasePlan, count: number, index: 
   // A baseline of N observations; on an MR chart, the N - 1 moving ranges between them (baselinePoints).
   const baselineN = baseline === null ? count : Math.min(ctx.chart.baselinePoints?.(ctx.data, plan, baseline) ?? baseline, count);
   if (baseline !== null && baseline > count) ctx.warnings.push({ kind: 'baseline-exceeds-phase', phase: index, baseline, n: count });
+  const { observed, inBaseline, excluded, limit } = ctx;
   let seen = 0;
   let limitN = 0;
   for (let i = plan.start; i <= plan.end && seen < baselineN; i++) {
-    if (!ctx.observed[i]) continue;
+    if (!observed[i]) continue;
     seen++;
-    ctx.inBaseline[i] = 1;
-    if (!ctx.excluded[i]) {
-      ctx.limit[i] = 1;
+    inBaseline[i] = 1;
+    if (!excluded[i]) {
+      limit[i] = 1;
       limitN++;
     }
   }
@@ -115,10 +116,11 @@ function settleLines(ctx: PhaseContext, plan: PhasePlan, hasLimits: boolean): { 
 
 /** One phase: baseline, the chart's lines, limits or not, and its statistics. */
 export function analysePhase(ctx: PhaseContext, plan: PhasePlan, index: number): PhaseResult {
+  const observed = ctx.observed;
   let count = 0;
-  for (let i = plan.start; i <= plan.end; i++) count += ctx.observed[i];
+  for (let i = plan.start; i <= plan.end; i++) count += observed[i];
   const { baselineN, limitN } = markBaseline(ctx, plan, count, index);
-  const { data, plotted, lines, observed, limit } = ctx;
+  const { data, plotted, lines, limit } = ctx;
   const stats = ctx.chart.phase({ data, plotted, phase: { ...plan, observed, limit }, settings: ctx.options.rules, lines });
   const hasLimits = phaseHasLimits(ctx, plan, count, limitN, index);
   const { lclClamped, uclClamped } = settleLines(ctx, plan, hasLimits);

@@ -3,8 +3,8 @@
  * the registry run over it. Flags and spans come back per point of the series.
  */
 import type { LineArrays } from './charts/index.js';
-import { RULE_LINE_KEYS, type RuleLineKey } from './lines.js';
-import { HIGH, LOW, RULES, phaseRuns, type Flags, type RuleFrame, type RunLocation } from './rules/index.js';
+import { ruleLinesOf } from './lines.js';
+import { HIGH, LOW, RULES, makeFrame, phaseRuns, type Flags, type RuleFrame, type RunLocation } from './rules/index.js';
 import { RULE_IDS, type RuleId, type RuleSet, type RunsAnalysis, type SignalSpan } from './types.js';
 
 /**
@@ -45,8 +45,7 @@ export function buildFrame(
     }
     if (!runsCrossPhases && phaseOf[i] !== phaseOf[prev]) breakBefore[k] = 1;
   }
-  const ruleLines = Object.fromEntries(RULE_LINE_KEYS.map((k) => [k, col(lines[k])])) as Pick<LineArrays, RuleLineKey>;
-  return { length: m, value, ...ruleLines, breakBefore, phase: col(phaseOf) };
+  return makeFrame(value, ruleLinesOf((k) => col(lines[k])), breakBefore, col(phaseOf));
 }
 
 /** A span found by a rule, in frame positions, before it is mapped to the series. */
@@ -67,12 +66,15 @@ export interface RuleResults {
   readonly runs: ReadonlyMap<number, RunsAnalysis>;
 }
 
-/** Runs every enabled rule of the registry over the frame; results per point of the series. */
-export function runRules(frame: RuleFrame, idx: readonly number[], n: number, rules: RuleSet): RuleResults {
+/**
+ * Runs every enabled rule of the registry over the frame; results per point of the series. Without
+ * `withSpans` (the simulation, which counts flags only) no span is collected.
+ */
+export function runRules(frame: RuleFrame, idx: readonly number[], n: number, rules: RuleSet, withSpans = true): RuleResults {
   const found: FrameSpan[] = [];
   const sink = (rule: RuleId) => ({ add: (from: number, to: number, side: number, run?: RunLocation) => found.push({ rule, from, to, side, run }) });
   const fired: (readonly [RuleId, Flags])[] = [];
-  for (const d of RULES) if (d.enabled(rules)) fired.push(...d.test(frame, rules, sink));
+  for (const d of RULES) if (d.enabled(rules)) fired.push(...d.test(frame, rules, withSpans ? sink : undefined));
   fired.sort((a, b) => RULE_IDS.indexOf(a[0]) - RULE_IDS.indexOf(b[0]));
   const identity = idx.length === n;
   const flags = fired.map(([rule, f]) => {

@@ -23,8 +23,8 @@ import { analyseColumns } from './analyse.js';
 import { CHARTS, type ChartType } from './charts/index.js';
 import { logGamma } from './constants.js';
 import { enabledRules } from './presets.js';
-import { RULE_LINE_KEYS, type Lines, type RuleLineKey } from './lines.js';
-import { RULES, type Flags, type OnlineTest, type RuleFrame } from './rules/index.js';
+import { ruleLinesOf, type RuleLineKey } from './lines.js';
+import { RULES, makeFrame, type Flags, type OnlineTest, type RuleFrame } from './rules/index.js';
 import type { RuleId, RuleSet } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ export function falseAlarmRates(rules: RuleSet, opts: FalseAlarmOptions): FalseA
     if (opts.commonRandomNumbers) draw = seriesGenerator(chart, createRng((seed + Math.imul(r + 1, 0x9e3779b9)) >>> 0), mean);
     for (let i = 0; i < points; i++) values[i] = draw();
     // The columnar engine: the same rules and flags as `analyse`, without building point records.
-    const a = analyseColumns({ values }, { rules, chart, direction: 'neutral' });
+    const a = analyseColumns({ values }, { rules, chart, direction: 'neutral' }, { spans: false });
     anyAt.fill(0);
     for (const [id, flags] of a.flags) {
       let count = 0;
@@ -392,9 +392,6 @@ function registryRules(rules: RuleSet): { tests: PointRule[]; window: number; on
 /** Sigma multiples of each line a rule reads (the centre line is 0 sigma from the centre). */
 const SIGMAS: Readonly<Record<RuleLineKey, number>> = { centre: 0, ucl: 3, lcl: -3, upper1: 1, lower1: -1, upper2: 2, lower2: -2 };
 
-/** The lines a rule reads, built from one value per line. */
-const ruleLines = (make: (k: RuleLineKey) => Float64Array) => Object.fromEntries(RULE_LINE_KEYS.map((k) => [k, make(k)])) as Pick<Lines<Float64Array>, RuleLineKey>;
-
 /**
  * A frame of `size` points with the known lines of the chart (values filled in later): centre 0
  * and sigma 1 for normal data, mean and sqrt(mean) for Poisson counts (the lower lines clamped at
@@ -407,13 +404,13 @@ function knownFrame(chart: SimChart, size: number, mean: number): RuleFrame {
   const sigma = chart === 'c' ? Math.sqrt(mean) : 1;
   const floor = chart === 'c' ? 0 : -Infinity;
   const at = (k: RuleLineKey) => (k === 'centre' ? line(centre) : limits ? line(Math.max(floor, centre + SIGMAS[k] * sigma)) : line(NaN));
-  return { length: size, value: new Float64Array(size), ...ruleLines(at), breakBefore: new Uint8Array(size) };
+  return makeFrame(new Float64Array(size), ruleLinesOf(at), new Uint8Array(size));
 }
 
 /** Frame positions from..to (inclusive) as a frame of their own (views, no copies). */
 function slice(f: RuleFrame, from: number, to: number): RuleFrame {
   const s = (a: Float64Array) => a.subarray(from, to + 1);
-  return { length: to - from + 1, value: s(f.value), ...ruleLines((k) => s(f[k])), breakBefore: f.breakBefore.subarray(from, to + 1) };
+  return makeFrame(s(f.value), ruleLinesOf((k) => s(f[k])), f.breakBefore.subarray(from, to + 1));
 }
 
 /** Frame position of the first point any of the tests flags, or -1. */

@@ -23,6 +23,20 @@ export interface RuleFrame extends Pick<Lines<Float64Array>, RuleLineKey> {
 }
 
 /**
+ * A rule frame. Every frame is made here, as one object literal, so that all frames share one
+ * shape and the rules' loops stay monomorphic.
+ */
+export function makeFrame(
+  value: Float64Array,
+  lines: Pick<Lines<Float64Array>, RuleLineKey>,
+  breakBefore: Uint8Array,
+  phase?: Int32Array,
+): RuleFrame {
+  const { centre, ucl, lcl, upper1, lower1, upper2, lower2 } = lines;
+  return { length: value.length, value, centre, ucl, lcl, upper1, lower1, upper2, lower2, breakBefore, phase };
+}
+
+/**
  * Per frame point, a bit set: `HIGH` (1) flagged on the high side, `LOW` (2) on the low side, both
  * (3) when a point belongs to two runs of one rule (the peak between a rising and a falling trend).
  */

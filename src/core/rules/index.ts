@@ -34,7 +34,7 @@ export const SIGNALS: Readonly<Record<RuleId, RuleSignal>> = Object.fromEntries(
 export const isDirectional = (id: RuleId): boolean => SIGNALS[id].directional;
 
 export type { RuleDefinition, RuleSignal, RuleOverride, OnlineTest } from './definition.js';
-export { HIGH, LOW, type Flags, type RuleFrame, type SpanSink, type RunLocation } from './frame.js';
+export { HIGH, LOW, makeFrame, type Flags, type RuleFrame, type SpanSink, type RunLocation } from './frame.js';
 export { RuleOptionError } from './values.js';
 export { outsideLimits } from './outside-limits.js';
 export { trend } from './trend.js';

@@ -76,7 +76,8 @@ export function nearLimit(frame: RuleFrame, rule: NearLimitRule, zone: 1 | 2 = 2
   const n = frame.length;
   const flags = new Uint8Array(n);
   const m = rule.window;
-  const c = counted(frame, rule, zone);
+  // Locals, not fields: the loop below calls `fire`, after which fields would be read again.
+  const { high, low, above, below } = counted(frame, rule, zone);
   const highSpans = new WindowSpans(sink, 1);
   const lowSpans = new WindowSpans(sink, -1);
   // Sliding sums over the window, restarted at each segment break.
@@ -90,21 +91,21 @@ export function nearLimit(frame: RuleFrame, rule: NearLimitRule, zone: 1 | 2 = 2
       segStart = i;
       hi = lo = up = down = 0;
     }
-    hi += c.high[i];
-    lo += c.low[i];
-    up += c.above[i];
-    down += c.below[i];
+    hi += high[i];
+    lo += low[i];
+    up += above[i];
+    down += below[i];
     const from = i - m + 1;
     if (from > segStart) {
       const out = from - 1;
-      hi -= c.high[out];
-      lo -= c.low[out];
-      up -= c.above[out];
-      down -= c.below[out];
+      hi -= high[out];
+      lo -= low[out];
+      up -= above[out];
+      down -= below[out];
     }
     if (from < segStart) continue;
-    if (hi >= rule.count && (!rule.windowSameSide || up === m)) fire(flags, c.high, from, i, 1, highSpans);
-    if (lo >= rule.count && (!rule.windowSameSide || down === m)) fire(flags, c.low, from, i, -1, lowSpans);
+    if (hi >= rule.count && (!rule.windowSameSide || up === m)) fire(flags, high, from, i, 1, highSpans);
+    if (lo >= rule.count && (!rule.windowSameSide || down === m)) fire(flags, low, from, i, -1, lowSpans);
   }
   highSpans.flush();
   lowSpans.flush();
