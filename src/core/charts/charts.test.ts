@@ -3,9 +3,9 @@
  * (each expectation says how). Published worked examples are in test/published.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { a2, a3, analyse, b3, b4, c4, crossingsMin, d2, dd4, longestRunMax, preset, type AnalysisOptions, type SeriesData } from '../src/core/index.js';
-import { D2_INDIVIDUALS, D4_INDIVIDUALS, E2, LANEY_D2, MEDIAN_MR_FACTOR } from '../src/core/constants.js';
-import { CHARTS } from '../src/core/charts/index.js';
+import { a2, a3, analyse, b3, b4, c4, crossingsMin, d2, dd4, longestRunMax, preset, type AnalysisOptions, type SeriesData } from '../index.js';
+import { D2_INDIVIDUALS, D4_INDIVIDUALS, E2, LANEY_D2, MEDIAN_MR_FACTOR } from '../constants.js';
+import { CHARTS } from './index.js';
 
 const base: AnalysisOptions = { rules: preset('default'), direction: 'neutral' };
 const run = (data: SeriesData, o: Partial<AnalysisOptions>) => analyse(data, { ...base, ...o });

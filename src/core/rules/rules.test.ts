@@ -3,8 +3,8 @@
  * expected flags can be read off the values by eye; every expected flag set is written out.
  */
 import { describe, expect, it } from 'vitest';
-import { alternating, alternatingUpDown, hugging, mixture, nearLimit, outsideLimits, shift, trend, type RuleFrame } from '../src/core/rules/index.js';
-import { PRESETS, analyseXmr, applyOverride, classifyPoint, enabledRules, preset } from '../src/core/index.js';
+import { alternating, alternatingUpDown, hugging, mixture, nearLimit, outsideLimits, shift, trend, type RuleFrame } from './index.js';
+import { PRESETS, analyseXmr, applyOverride, classifyPoint, enabledRules, preset } from '../index.js';
 
 /** A frame with centre 10, sigma 1 (limits 7 and 13), optional breaks before given positions. */
 function frame(values: number[], breaks: number[] = [], centre = 10, sigma = 1): RuleFrame {

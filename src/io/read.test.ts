@@ -1,9 +1,9 @@
 /** The CSV reader and period parser: accepted forms, sorting, and errors that name file:line:column. */
 import { describe, expect, it } from 'vitest';
-import { inferFrequency, isoDate, missingPeriods, nextPeriod, parsePeriod, periodOf } from '../src/io/periods.js';
-import { decode } from '../src/io/decode.js';
-import { normaliseHeader, readSeries, parseCell, parseNumber, sniffDelimiter } from '../src/io/read.js';
-import { SpcError } from '../src/io/errors.js';
+import { inferFrequency, isoDate, missingPeriods, nextPeriod, parsePeriod, periodOf } from './periods.js';
+import { decode } from './decode.js';
+import { normaliseHeader, readSeries, parseCell, parseNumber, sniffDelimiter } from './read.js';
+import { SpcError } from './errors.js';
 
 describe('parsePeriod', () => {
   it.each([

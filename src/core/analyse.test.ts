@@ -2,7 +2,7 @@
  * XmR limits against published numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseXmr, mean, median, movingRanges, preset, screenMovingRanges } from '../src/core/index.js';
+import { analyseXmr, mean, median, movingRanges, preset, screenMovingRanges } from './index.js';
 
 describe('XmR limits', () => {
   it('NIST/SEMATECH e-Handbook 6.3.2.2 (individuals chart example): mean 50.81, MR-bar 1.8778, UCL 55.80, LCL 45.82', () => {

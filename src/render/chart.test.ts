@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartSpec, chartTypeName, niceDomain, renderChartSvg, textWidth, TARGET_COLOUR } from '../src/render/chart.js';
-import type { MeasureRecord, PhaseRecord, PointRecord } from '../src/model/document.js';
-import type { RuleId, RuleSet, Side, Variation } from '../src/core/types.js';
-import { preset } from '../src/core/presets.js';
+import { chartSpec, chartTypeName, niceDomain, renderChartSvg, textWidth, TARGET_COLOUR } from './chart.js';
+import type { MeasureRecord, PhaseRecord, PointRecord } from '../model/document.js';
+import type { RuleId, RuleSet, Side, Variation } from '../core/types.js';
+import { preset } from '../core/presets.js';
 
 const RULES: RuleSet = preset('default');
 

@@ -1,14 +1,14 @@
 /** Renderer details: safe file names, CSV injection guard, terminal table colour, shared vocabulary. */
 import { describe, expect, it } from 'vitest';
-import { slug, uniqueSlugs } from '../src/render/names.js';
-import { pointsCsv, safeText } from '../src/render/csv.js';
-import { formatNumber, summaryTable } from '../src/render/table.js';
-import { analyseXmr, preset } from '../src/core/index.js';
-import { buildMeasureRecord } from '../src/model/document.js';
-import { parsePeriod } from '../src/io/periods.js';
-import { CHART_TYPES } from '../src/core/charts/index.js';
-import type { VariationIcon } from '../src/core/types.js';
-import { assuranceIconSvg, variationIconSvg, variationLabel as iconLabel } from '../src/render/icons.js';
+import { slug, uniqueSlugs } from './names.js';
+import { pointsCsv, safeText } from './csv.js';
+import { formatNumber, summaryTable } from './table.js';
+import { analyseXmr, preset } from '../core/index.js';
+import { buildMeasureRecord } from '../model/document.js';
+import { parsePeriod } from '../io/periods.js';
+import { CHART_TYPES } from '../core/charts/index.js';
+import type { VariationIcon } from '../core/types.js';
+import { assuranceIconSvg, variationIconSvg, variationLabel as iconLabel } from './icons.js';
 import {
   chartName,
   chartSentenceName,
@@ -19,7 +19,7 @@ import {
   variationColour,
   variationIconLabel,
   variationLabel,
-} from '../src/render/vocabulary.js';
+} from './vocabulary.js';
 
 function record(name: string, values: (number | null)[]) {
   const periods = values.map((_, i) => parsePeriod(`2020-${String(i + 1).padStart(2, '0')}`)!);
@@ -74,7 +74,7 @@ describe('terminal table', () => {
 
 describe('SVG coordinates', () => {
   it('rounds numbers inside tags to 2 decimals and leaves text alone', async () => {
-    const { roundCoordinates } = await import('../src/render/chart.js');
+    const { roundCoordinates } = await import('./chart.js');
     expect(roundCoordinates('<path d="M12.3456,7.000001L-0.004,3"/><text x="1.23456">34.80183</text>')).toBe(
       '<path d="M12.35,7L0,3"/><text x="1.23">34.80183</text>',
     );
