@@ -99,3 +99,48 @@ describe('moving ranges and screening', () => {
     expect(movingRanges([3, 1, null, 4, 4])).toEqual([2, 0]);
   });
 });
+
+describe('runs and missing values through analyseXmr', () => {
+  const rules = preset('default');
+  it('a missing value inside a run is skipped: the run joins the points either side', () => {
+    // Phase of 20 points: 10 at 10 +/-1 alternating, then 8 above the centre with a gap among them.
+    const base = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11];
+    const values = [...base, 12, 12, 12, null, 12, 12, 12, 12, 12, 9];
+    const a = analyseXmr(values, { rules, direction: 'neutral' });
+    const shifted = a.points.filter((p) => p.signals.includes('shift')).map((p) => p.index);
+    // centre = (5*9 + 5*11 + 8*12 + 9) / 19 = 205/19 = 10.789..., so the eight 12s are above it
+    // (index 10-12 and 14-18) and the alternating 11s before them start the run: 9 at index 8 is
+    // below, 11 at index 9 above, so the run is indices 9..18 without the gap at 13.
+    expect(shifted).toEqual([9, 10, 11, 12, 14, 15, 16, 17, 18]);
+    expect(a.points[13].signals).toEqual([]);
+    expect(a.points[13].centre).toBeNull();
+  });
+  it('no moving range spans a missing value', () => {
+    // Moving ranges of [1, 5, null, 6, 8]: |5-1| = 4 and |8-6| = 2 only; mean 3.
+    const a = analyseXmr([1, 5, null, 6, 8], { rules, direction: 'neutral' });
+    expect(a.phases[0].movingRanges).toBe(2);
+    expect(a.phases[0].mrBar).toBe(3);
+    expect(a.phases[0].centre).toBe(5);
+  });
+  it('an excluded point is joined over: the moving range links its neighbours', () => {
+    // [2, 100, 4, 6] excluding index 1: limit sequence 2, 4, 6 -> mean 4, ranges 2, 2.
+    const a = analyseXmr([2, 100, 4, 6], { rules, direction: 'neutral', excluded: [1] });
+    expect(a.phases[0].centre).toBe(4);
+    expect(a.phases[0].mrBar).toBe(2);
+    expect(a.points[1].excluded).toBe(true);
+    // The excluded point is still tested: 100 is far above UCL = 4 + 3 * 2 / 1.128.
+    expect(a.points[1].signals).toEqual(['outside-limits']);
+  });
+  it('a phase start inside a run splits it in default, not in mdc (runs cross phases)', () => {
+    // 13 points per phase so that mdc gives limits; 4 + 4 points above the centre around the start.
+    const p1 = [9, 11, 9, 11, 9, 11, 9, 11, 9, 12, 12, 12, 12];
+    const p2 = [12, 12, 12, 12, 9, 11, 9, 11, 9, 11, 9, 11, 9];
+    const values = [...p1, ...p2];
+    const dflt = analyseXmr(values, { rules: { ...rules, shift: 8 }, direction: 'neutral', phaseStarts: [13] });
+    expect(dflt.points.filter((p) => p.signals.includes('shift'))).toEqual([]);
+    const crossing = analyseXmr(values, { rules: { ...rules, shift: 8, runsCrossPhases: true }, direction: 'neutral', phaseStarts: [13] });
+    // Phase 1 centre = (5*9 + 4*11 + 4*12)/13 = 137/13 = 10.54: 11 at index 7 is above, 9 at 8 below.
+    // Phase 2 centre = (4*12 + 5*9 + 4*11)/13 = 137/13: the four 12s are above. Run = 9..16 (8 points).
+    expect(crossing.points.filter((p) => p.signals.includes('shift')).map((p) => p.index)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
+  });
+});
