@@ -1,8 +1,10 @@
 /**
- * XmR limits against published numbers.
+ * The analysis of a series: XmR limits against published numbers, phases and baselines, screening
+ * the moving ranges, and runs over missing and excluded points and across phase starts. The
+ * statistics it is built on are checked in stats.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseXmr, mean, median, movingRanges, preset, screenMovingRanges } from './index.js';
+import { analyseXmr, preset } from './index.js';
 
 describe('XmR limits', () => {
   it('NIST/SEMATECH e-Handbook 6.3.2.2 (individuals chart example): mean 50.81, MR-bar 1.8778, UCL 55.80, LCL 45.82', () => {
@@ -73,15 +75,6 @@ describe('XmR limits', () => {
 });
 
 describe('moving ranges and screening', () => {
-  it('screening drops ranges at or above 3.267 x their mean, once', () => {
-    // Ranges 1,1,1,1,1,1,1,1,1,10: mean 1.9, limit 6.2073: 10 goes; the rest average 1.
-    const mrs = [1, 1, 1, 1, 1, 1, 1, 1, 1, 10];
-    expect(screenMovingRanges(mrs, 3.267)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    // Ranges 1, 1, 6.534: mean 2.845, limit 9.294: all kept.
-    expect(screenMovingRanges([1, 1, 3.267 * 2], 3.267)).toEqual([1, 1, 6.534]);
-    // All ranges zero (constant series): nothing to screen.
-    expect(screenMovingRanges([0, 0, 0], 3.267)).toEqual([0, 0, 0]);
-  });
   it('--screen-mr leaves the centre unchanged and narrows the limits', () => {
     const x = [10, 11, 10, 11, 10, 11, 10, 11, 10, 30, 11, 10];
     const plain = analyseXmr(x, { rules: preset('default'), direction: 'neutral' }).phases[0];
@@ -91,12 +84,6 @@ describe('moving ranges and screening', () => {
     expect(plain.mrBar).toBeCloseTo(48 / 11, 12);
     expect(screened.mrBar).toBe(1);
     expect(screened.screenedMovingRanges).toBe(2);
-  });
-  it('mean, median and moving ranges', () => {
-    expect(mean([1, 2, 3, 4])).toBe(2.5);
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(movingRanges([3, 1, null, 4, 4])).toEqual([2, 0]);
   });
 });
 
