@@ -1,15 +1,15 @@
 /**
  * Nothing half-written: `spc analyse --out` is killed with SIGKILL at random moments; every output
  * file must then be either the previous complete version or the new complete one, and the next run
- * leaves no temporary files behind.
+ * leaves no temporary files behind. The writing itself (io/write.ts) is checked in
+ * src/io/write.test.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, stageOutputs, writeFileAtomic } from '../src/io/write.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'spc.js');
@@ -42,43 +42,6 @@ function rng(seed: number) {
 }
 
 describe('atomic outputs', () => {
-  it('writeFileAtomic replaces a file whole and leaves no temporary file', () => {
-    const p = join(work, 'a.txt');
-    writeFileAtomic(p, 'one');
-    writeFileAtomic(p, 'two');
-    expect(readFileSync(p, 'utf8')).toBe('two');
-    expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('staged outputs replace nothing until commit; abort leaves the old files and no temporaries', () => {
-    const d = join(work, 'staged');
-    const keep = join(d, 'results.json');
-    writeFileAtomic(keep, 'old');
-    const a = stageOutputs(d);
-    a.stage('results.json', 'new');
-    a.stage('charts/x.svg', '<svg/>');
-    expect(readFileSync(keep, 'utf8')).toBe('old');
-    a.abort();
-    expect(readFileSync(keep, 'utf8')).toBe('old');
-    expect(existsSync(join(d, 'charts', 'x.svg'))).toBe(false);
-    expect(files(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const b = stageOutputs(d);
-    b.stage('results.json', 'new');
-    b.stage('charts/x.svg', '<svg/>');
-    b.commit();
-    expect(readFileSync(keep, 'utf8')).toBe('new');
-    expect(files(d)).toEqual(['charts/x.svg', 'results.json']);
-    expect(() => stageOutputs(d).stage('../escape.txt', 'x')).toThrow(/outside/);
-  });
-
-  it('stale temporaries of a killed run are removed', () => {
-    const d = join(work, 'stale');
-    cpSync(fixture, join(d, 'keep.csv'), { recursive: true });
-    writeFileSync(join(d, '.123-abc-0.spc.tmp'), 'half');
-    expect(removeStaleTemporaries(d)).toBe(1);
-    expect(readdirSync(d)).toEqual(['keep.csv']);
-  });
-
   it('SIGKILL at 50 random moments leaves every file old or new, never half-written', async () => {
     // The previous outputs: the fixture scaled by 100 (different bytes in every file).
     const previous = join(work, 'previous');

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, RecordScanner } from '../src/io/records.js';
+import { CsvSyntaxError, RecordScanner } from './records.js';
 
 function scanAll(text: string, cuts: number[], delimiter = ','): { fields: string[]; line: number }[] {
   const out: { fields: string[]; line: number }[] = [];

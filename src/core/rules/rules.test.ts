@@ -1,10 +1,11 @@
 /**
  * Rule edges on hand-built series. Each frame has a fixed centre line and sigma so that the
  * expected flags can be read off the values by eye; every expected flag set is written out.
+ * Runs through a whole analysis (missing and excluded points, phase starts) are in
+ * ../analyse.test.ts; presets and overrides in ../presets.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { alternating, alternatingUpDown, hugging, mixture, nearLimit, outsideLimits, shift, trend, type RuleFrame } from '../src/core/rules/index.js';
-import { PRESETS, analyseXmr, applyOverride, classifyPoint, enabledRules, preset } from '../src/core/index.js';
+import { alternating, alternatingUpDown, hugging, mixture, nearLimit, outsideLimits, shift, trend, type RuleFrame } from './index.js';
 
 /** A frame with centre 10, sigma 1 (limits 7 and 13), optional breaks before given positions. */
 function frame(values: number[], breaks: number[] = [], centre = 10, sigma = 1): RuleFrame {
@@ -115,51 +116,6 @@ describe('near-limit (2 of 3, MDC)', () => {
   });
 });
 
-describe('runs and missing values through analyseXmr', () => {
-  const rules = preset('default');
-  it('a missing value inside a run is skipped: the run joins the points either side', () => {
-    // Phase of 20 points: 10 at 10 +/-1 alternating, then 8 above the centre with a gap among them.
-    const base = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11];
-    const values = [...base, 12, 12, 12, null, 12, 12, 12, 12, 12, 9];
-    const a = analyseXmr(values, { rules, direction: 'neutral' });
-    const shifted = a.points.filter((p) => p.signals.includes('shift')).map((p) => p.index);
-    // centre = (5*9 + 5*11 + 8*12 + 9) / 19 = 205/19 = 10.789..., so the eight 12s are above it
-    // (index 10-12 and 14-18) and the alternating 11s before them start the run: 9 at index 8 is
-    // below, 11 at index 9 above, so the run is indices 9..18 without the gap at 13.
-    expect(shifted).toEqual([9, 10, 11, 12, 14, 15, 16, 17, 18]);
-    expect(a.points[13].signals).toEqual([]);
-    expect(a.points[13].centre).toBeNull();
-  });
-  it('no moving range spans a missing value', () => {
-    // Moving ranges of [1, 5, null, 6, 8]: |5-1| = 4 and |8-6| = 2 only; mean 3.
-    const a = analyseXmr([1, 5, null, 6, 8], { rules, direction: 'neutral' });
-    expect(a.phases[0].movingRanges).toBe(2);
-    expect(a.phases[0].mrBar).toBe(3);
-    expect(a.phases[0].centre).toBe(5);
-  });
-  it('an excluded point is joined over: the moving range links its neighbours', () => {
-    // [2, 100, 4, 6] excluding index 1: limit sequence 2, 4, 6 -> mean 4, ranges 2, 2.
-    const a = analyseXmr([2, 100, 4, 6], { rules, direction: 'neutral', excluded: [1] });
-    expect(a.phases[0].centre).toBe(4);
-    expect(a.phases[0].mrBar).toBe(2);
-    expect(a.points[1].excluded).toBe(true);
-    // The excluded point is still tested: 100 is far above UCL = 4 + 3 * 2 / 1.128.
-    expect(a.points[1].signals).toEqual(['outside-limits']);
-  });
-  it('a phase start inside a run splits it in default, not in mdc (runs cross phases)', () => {
-    // 13 points per phase so that mdc gives limits; 4 + 4 points above the centre around the start.
-    const p1 = [9, 11, 9, 11, 9, 11, 9, 11, 9, 12, 12, 12, 12];
-    const p2 = [12, 12, 12, 12, 9, 11, 9, 11, 9, 11, 9, 11, 9];
-    const values = [...p1, ...p2];
-    const dflt = analyseXmr(values, { rules: { ...rules, shift: 8 }, direction: 'neutral', phaseStarts: [13] });
-    expect(dflt.points.filter((p) => p.signals.includes('shift'))).toEqual([]);
-    const crossing = analyseXmr(values, { rules: { ...rules, shift: 8, runsCrossPhases: true }, direction: 'neutral', phaseStarts: [13] });
-    // Phase 1 centre = (5*9 + 4*11 + 4*12)/13 = 137/13 = 10.54: 11 at index 7 is above, 9 at 8 below.
-    // Phase 2 centre = (4*12 + 5*9 + 4*11)/13 = 137/13: the four 12s are above. Run = 9..16 (8 points).
-    expect(crossing.points.filter((p) => p.signals.includes('shift')).map((p) => p.index)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
-  });
-});
-
 describe('near-limit-1sigma (4 of 5 beyond one sigma, Western Electric rule 3)', () => {
   const rule = { count: 4, window: 5, beyondLimitCounts: true, windowSameSide: false };
   it('flags the four points beyond the one-sigma line; the fifth may be anywhere', () => {
@@ -198,43 +154,5 @@ describe('hugging and mixture (Nelson tests 7 and 8)', () => {
     expect(list(mixture(frame(v), 8))).toEqual([1, 2, 1, 2, 1, 2, 1, 2]);
     // All eight on one side is a shift, not a mixture.
     expect(list(mixture(frame(new Array(8).fill(11.5)), 8))).toEqual(new Array(8).fill(0));
-  });
-});
-
-describe('presets', () => {
-  it('ptd: precedence outside-limits > trend > near-limit > shift decides a point', () => {
-    // Lower is better; a point in a falling trend (improvement) that is also above the UCL
-    // (concern): outside-limits comes first, so concern. Under improvement-wins it is improvement.
-    const hits = [
-      { rule: 'outside-limits' as const, side: 'high' as const },
-      { rule: 'trend' as const, side: 'low' as const },
-    ];
-    expect(classifyPoint(hits, 'lower-is-better', preset('ptd'))).toEqual({ variation: 'concern', side: 'high' });
-    expect(classifyPoint(hits, 'lower-is-better', preset('default'))).toEqual({ variation: 'improvement', side: 'low' });
-  });
-  it('alternating alone is neutral whatever the direction', () => {
-    expect(classifyPoint([{ rule: 'alternating', side: 'high' }], 'higher-is-better', preset('default'))).toEqual({ variation: 'neutral', side: 'high' });
-  });
-  it('ptd screens moving ranges and warns for phases of 12 points or fewer', () => {
-    const a = analyseXmr([1, 2, 1, 2, 1, 2, 1, 2, 1, 2], { rules: preset('ptd'), direction: 'neutral' });
-    expect(a.warnings).toContainEqual({ kind: 'short-phase', phase: 0, n: 10, below: 13 });
-    expect(a.phases[0].sigma).not.toBeNull();
-  });
-  it('every preset enables the rules of contract section 3a', () => {
-    expect(Object.fromEntries(Object.keys(PRESETS).map((p) => [p, enabledRules(preset(p))]))).toEqual({
-      default: ['outside-limits', 'trend', 'shift', 'alternating', 'near-limit'],
-      mdc: ['outside-limits', 'trend', 'shift', 'near-limit'],
-      ptd: ['outside-limits', 'trend', 'shift', 'near-limit'],
-      'western-electric': ['outside-limits', 'shift', 'near-limit', 'near-limit-1sigma'],
-      nelson: ['outside-limits', 'trend', 'shift', 'alternating', 'near-limit', 'near-limit-1sigma', 'hugging', 'mixture'],
-      anhoej: ['outside-limits', 'longest-run', 'crossings'],
-    });
-  });
-  it('--rule overrides parse and validate', () => {
-    const r = applyOverride(applyOverride(preset('default'), 'near-limit=2of3'), 'sigma=median=3.145');
-    expect(r.nearLimit).toEqual({ count: 2, window: 3, beyondLimitCounts: true, windowSameSide: true });
-    expect(r.xmrSigma).toEqual({ method: 'median', factor: 3.145 });
-    expect(() => applyOverride(r, 'near-limit=4of3')).toThrow(/1 <= K <= M/);
-    expect(() => applyOverride(r, 'bogus=1')).toThrow(/unknown rule parameter/);
   });
 });

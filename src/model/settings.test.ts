@@ -1,7 +1,7 @@
 /** A measure's settings in the model: the merge order, and rule errors named by the setting they come from. */
 import { describe, expect, it } from 'vitest';
-import { SpcError } from '../src/io/errors.js';
-import { originOf, resolveRules, settingsFor, type AnalyseSettings } from '../src/model/settings.js';
+import { SpcError } from '../io/errors.js';
+import { originOf, resolveRules, settingsFor, type AnalyseSettings } from './settings.js';
 
 function ruleError(s: AnalyseSettings): SpcError {
   const m = settingsFor('A', s);

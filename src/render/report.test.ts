@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSeries, type RawSeries } from '../src/io/read.js';
-import { analyseAll } from '../src/model/analyse-all.js';
-import type { AnalyseSettings } from '../src/model/settings.js';
-import type { MeasureRecord, ResultDocument } from '../src/model/document.js';
-import { renderChartSvg } from '../src/render/chart.js';
-import { uniqueSlugs } from '../src/render/names.js';
+import { readSeries, type RawSeries } from '../io/read.js';
+import { analyseAll } from '../model/analyse-all.js';
+import type { AnalyseSettings } from '../model/settings.js';
+import type { MeasureRecord, ResultDocument } from '../model/document.js';
+import { renderChartSvg } from './chart.js';
+import { uniqueSlugs } from './names.js';
 import {
   defaultTitle,
   escapeHtml,
@@ -21,11 +21,11 @@ import {
   reportMarkdown,
   reportSections,
   type ReportOptions,
-} from '../src/render/report.js';
-import { previousFromJson } from '../src/model/previous.js';
-import { assuranceIconSvg, variationIconSvg } from '../src/render/icons.js';
+} from './report.js';
+import { previousFromJson } from '../model/previous.js';
+import { assuranceIconSvg, variationIconSvg } from './icons.js';
 
-const csvPath = fileURLToPath(new URL('../fixtures/community-safety.csv', import.meta.url));
+const csvPath = fileURLToPath(new URL('../../fixtures/community-safety.csv', import.meta.url));
 const series = readSeries(readFileSync(csvPath, 'utf8'), 'community-safety.csv', { dateOrder: 'dmy' });
 
 /**

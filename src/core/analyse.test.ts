@@ -1,8 +1,10 @@
 /**
- * XmR limits against published numbers.
+ * The analysis of a series: XmR limits against published numbers, phases and baselines, screening
+ * the moving ranges, and runs over missing and excluded points and across phase starts. The
+ * statistics it is built on are checked in stats.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseXmr, mean, median, movingRanges, preset, screenMovingRanges } from '../src/core/index.js';
+import { analyseXmr, preset } from './index.js';
 
 describe('XmR limits', () => {
   it('NIST/SEMATECH e-Handbook 6.3.2.2 (individuals chart example): mean 50.81, MR-bar 1.8778, UCL 55.80, LCL 45.82', () => {
@@ -73,15 +75,6 @@ describe('XmR limits', () => {
 });
 
 describe('moving ranges and screening', () => {
-  it('screening drops ranges at or above 3.267 x their mean, once', () => {
-    // Ranges 1,1,1,1,1,1,1,1,1,10: mean 1.9, limit 6.2073: 10 goes; the rest average 1.
-    const mrs = [1, 1, 1, 1, 1, 1, 1, 1, 1, 10];
-    expect(screenMovingRanges(mrs, 3.267)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    // Ranges 1, 1, 6.534: mean 2.845, limit 9.294: all kept.
-    expect(screenMovingRanges([1, 1, 3.267 * 2], 3.267)).toEqual([1, 1, 6.534]);
-    // All ranges zero (constant series): nothing to screen.
-    expect(screenMovingRanges([0, 0, 0], 3.267)).toEqual([0, 0, 0]);
-  });
   it('--screen-mr leaves the centre unchanged and narrows the limits', () => {
     const x = [10, 11, 10, 11, 10, 11, 10, 11, 10, 30, 11, 10];
     const plain = analyseXmr(x, { rules: preset('default'), direction: 'neutral' }).phases[0];
@@ -92,10 +85,49 @@ describe('moving ranges and screening', () => {
     expect(screened.mrBar).toBe(1);
     expect(screened.screenedMovingRanges).toBe(2);
   });
-  it('mean, median and moving ranges', () => {
-    expect(mean([1, 2, 3, 4])).toBe(2.5);
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(movingRanges([3, 1, null, 4, 4])).toEqual([2, 0]);
+});
+
+describe('runs and missing values through analyseXmr', () => {
+  const rules = preset('default');
+  it('a missing value inside a run is skipped: the run joins the points either side', () => {
+    // Phase of 20 points: 10 at 10 +/-1 alternating, then 8 above the centre with a gap among them.
+    const base = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11];
+    const values = [...base, 12, 12, 12, null, 12, 12, 12, 12, 12, 9];
+    const a = analyseXmr(values, { rules, direction: 'neutral' });
+    const shifted = a.points.filter((p) => p.signals.includes('shift')).map((p) => p.index);
+    // centre = (5*9 + 5*11 + 8*12 + 9) / 19 = 205/19 = 10.789..., so the eight 12s are above it
+    // (index 10-12 and 14-18) and the alternating 11s before them start the run: 9 at index 8 is
+    // below, 11 at index 9 above, so the run is indices 9..18 without the gap at 13.
+    expect(shifted).toEqual([9, 10, 11, 12, 14, 15, 16, 17, 18]);
+    expect(a.points[13].signals).toEqual([]);
+    expect(a.points[13].centre).toBeNull();
+  });
+  it('no moving range spans a missing value', () => {
+    // Moving ranges of [1, 5, null, 6, 8]: |5-1| = 4 and |8-6| = 2 only; mean 3.
+    const a = analyseXmr([1, 5, null, 6, 8], { rules, direction: 'neutral' });
+    expect(a.phases[0].movingRanges).toBe(2);
+    expect(a.phases[0].mrBar).toBe(3);
+    expect(a.phases[0].centre).toBe(5);
+  });
+  it('an excluded point is joined over: the moving range links its neighbours', () => {
+    // [2, 100, 4, 6] excluding index 1: limit sequence 2, 4, 6 -> mean 4, ranges 2, 2.
+    const a = analyseXmr([2, 100, 4, 6], { rules, direction: 'neutral', excluded: [1] });
+    expect(a.phases[0].centre).toBe(4);
+    expect(a.phases[0].mrBar).toBe(2);
+    expect(a.points[1].excluded).toBe(true);
+    // The excluded point is still tested: 100 is far above UCL = 4 + 3 * 2 / 1.128.
+    expect(a.points[1].signals).toEqual(['outside-limits']);
+  });
+  it('a phase start inside a run splits it in default, not in mdc (runs cross phases)', () => {
+    // 13 points per phase so that mdc gives limits; 4 + 4 points above the centre around the start.
+    const p1 = [9, 11, 9, 11, 9, 11, 9, 11, 9, 12, 12, 12, 12];
+    const p2 = [12, 12, 12, 12, 9, 11, 9, 11, 9, 11, 9, 11, 9];
+    const values = [...p1, ...p2];
+    const dflt = analyseXmr(values, { rules: { ...rules, shift: 8 }, direction: 'neutral', phaseStarts: [13] });
+    expect(dflt.points.filter((p) => p.signals.includes('shift'))).toEqual([]);
+    const crossing = analyseXmr(values, { rules: { ...rules, shift: 8, runsCrossPhases: true }, direction: 'neutral', phaseStarts: [13] });
+    // Phase 1 centre = (5*9 + 4*11 + 4*12)/13 = 137/13 = 10.54: 11 at index 7 is above, 9 at 8 below.
+    // Phase 2 centre = (4*12 + 5*9 + 4*11)/13 = 137/13: the four 12s are above. Run = 9..16 (8 points).
+    expect(crossing.points.filter((p) => p.signals.includes('shift')).map((p) => p.index)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
   });
 });

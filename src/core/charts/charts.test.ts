@@ -1,11 +1,11 @@
 /**
  * Every chart type on small series whose lines are worked out by hand from the textbook formula
- * (each expectation says how). Published worked examples are in test/published.test.ts.
+ * (each expectation says how). Published worked examples are in test/published.test.ts; the SPC
+ * factors themselves are checked in ../constants.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { a2, a3, analyse, b3, b4, c4, crossingsMin, d2, dd4, longestRunMax, preset, type AnalysisOptions, type SeriesData } from '../src/core/index.js';
-import { D2_INDIVIDUALS, D4_INDIVIDUALS, E2, LANEY_D2, MEDIAN_MR_FACTOR } from '../src/core/constants.js';
-import { CHARTS } from '../src/core/charts/index.js';
+import { a2, a3, analyse, b4, crossingsMin, dd4, longestRunMax, preset, type AnalysisOptions, type SeriesData } from '../index.js';
+import { CHARTS } from './index.js';
 
 const base: AnalysisOptions = { rules: preset('default'), direction: 'neutral' };
 const run = (data: SeriesData, o: Partial<AnalysisOptions>) => analyse(data, { ...base, ...o });
@@ -159,18 +159,6 @@ describe('rare events', () => {
 describe('subgroup charts', () => {
   // Subgroups [1, 2, 3] and [2, 3, 4]: means 2, 3; s = 1, 1; ranges 2, 2.
   const data: SeriesData = { values: [null, null], subgroups: [[1, 2, 3], [2, 3, 4]] };
-  it('constants: c4 from the gamma function, tabulated d2 (Montgomery appendix VI)', () => {
-    expect(c4(3)).toBeCloseTo(Math.sqrt(Math.PI) / 2, 14); // sqrt(2/2) Gamma(3/2) / Gamma(1)
-    expect(c4(2)).toBeCloseTo(Math.sqrt(2 / Math.PI), 14);
-    // Montgomery's table to three decimals: A3(3) 1.954, B4(3) 2.568, B3(6) 0.030, A2(3) 1.023, D4(3) 2.574.
-    expect(a3(3)).toBeCloseTo(1.954, 3);
-    expect(b4(3)).toBeCloseTo(2.568, 3);
-    expect(b3(6)).toBeCloseTo(0.03, 3);
-    expect(b3(5)).toBe(0);
-    expect(a2(3)).toBeCloseTo(1.023, 3);
-    expect(dd4(3)).toBeCloseTo(2.574, 3);
-    expect(d2(5)).toBe(2.326);
-  });
   it('xbar-s: grand mean +/- A3 s-bar; S chart s-bar, B3 s-bar, B4 s-bar', () => {
     const x = run(data, { chart: 'xbar-s' });
     expect(col(x, 'value')).toEqual([2, 3]);
@@ -249,24 +237,5 @@ describe('the registry', () => {
       const a = run({ values: [1, null, 3, 4] }, { chart });
       expect(a.warnings.filter((w) => w.kind === 'missing-value')).toEqual([{ kind: 'missing-value', index: 1 }]);
     }
-  });
-});
-
-describe('constants for individual values (src/core/constants.ts)', () => {
-  // For two normal observations the range is sqrt(2) sigma |Z|: E = 2/sqrt(pi) sigma (d2),
-  // sd = sqrt(2 - 4/pi) sigma (d3), median = sqrt(2) x 0.6744897502 sigma (d4; 0.6744897502 is the
-  // normal distribution's 75th percentile). The published factors are these rounded.
-  const d2Exact = 2 / Math.sqrt(Math.PI);
-  const d3Exact = Math.sqrt(2 - 4 / Math.PI);
-  const d4Exact = Math.SQRT2 * 0.6744897501960817;
-  it('D2_INDIVIDUALS = d2(2) = 1.128, LANEY_D2 the same', () => {
-    expect(D2_INDIVIDUALS).toBeCloseTo(d2Exact, 3);
-    expect(D2_INDIVIDUALS).toBe(d2(2));
-    expect(LANEY_D2).toBe(D2_INDIVIDUALS);
-  });
-  it('D4_INDIVIDUALS = 1 + 3 d3/d2 = 3.267; E2 = 3/d2 = 2.66; MEDIAN_MR_FACTOR = 3/d4 = 3.145', () => {
-    expect(D4_INDIVIDUALS).toBeCloseTo(1 + (3 * d3Exact) / d2Exact, 3); // 3.26654
-    expect(E2).toBeCloseTo(3 / d2Exact, 2); // 2.65868
-    expect(MEDIAN_MR_FACTOR).toBeCloseTo(3 / d4Exact, 3); // 3.14507
   });
 });

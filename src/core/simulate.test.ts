@@ -4,7 +4,7 @@
  * are fixed, so a pass is reproducible; the tolerances say the agreement is not luck).
  */
 import { describe, expect, it } from 'vitest';
-import { PRESETS, applyOverride, crossingsMin, longestRunMax, type RuleSet } from '../src/core/index.js';
+import { PRESETS, applyOverride, crossingsMin, longestRunMax, type RuleSet } from './index.js';
 import {
   createRng,
   expectedFalseSignals,
@@ -14,7 +14,7 @@ import {
   inControlArl,
   normalSampler,
   poissonSampler,
-} from '../src/core/simulate.js';
+} from './simulate.js';
 
 const withRules = (base: RuleSet, ...overrides: string[]) => overrides.reduce(applyOverride, base);
 /** Only points beyond the control limits. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartSpec, chartTypeName, niceDomain, renderChartSvg, textWidth, TARGET_COLOUR } from '../src/render/chart.js';
-import type { MeasureRecord, PhaseRecord, PointRecord } from '../src/model/document.js';
-import type { RuleId, RuleSet, Side, Variation } from '../src/core/types.js';
-import { preset } from '../src/core/presets.js';
+import { chartSpec, chartTypeName, renderChartSvg, roundCoordinates, textWidth, TARGET_COLOUR } from './chart.js';
+import type { MeasureRecord, PhaseRecord, PointRecord } from '../model/document.js';
+import type { RuleId, RuleSet, Side, Variation } from '../core/types.js';
+import { preset } from '../core/presets.js';
 
 const RULES: RuleSet = preset('default');
 
@@ -445,26 +445,10 @@ describe('target, notes and phase labels', () => {
   });
 });
 
-describe('niceDomain', () => {
-  it('widens a domain to round steps like d3', () => {
-    expect(niceDomain(0.1, 0.236)).toEqual([0.1, 0.24]);
-    expect(niceDomain(3, 97)).toEqual([0, 100]);
-    expect(niceDomain(-0.006, 0.3)).toEqual([-0.05, 0.3]);
-  });
-});
-
-describe('textWidth', () => {
-  it('is a fixed estimate that depends only on text, size and weight', () => {
-    const ab = textWidth({ fontSize: 10 }, 'ab');
-    expect(ab).toBeGreaterThan(10); // two 0.556 em glyphs at 10 px, plus a little headroom
-    expect(ab).toBeLessThan(12.5);
-    expect(textWidth({ fontSize: 20 }, 'ab')).toBeCloseTo(2 * ab, 1);
-    expect(textWidth({ fontSize: 10 }, ' ab ')).toBe(ab);
-    expect(textWidth({ fontSize: 10 }, 'iii')).toBeLessThan(textWidth({ fontSize: 10 }, 'WWW'));
-    expect(textWidth({ fontSize: 10, fontWeight: 'bold' }, 'ab')).toBeGreaterThan(ab);
-    expect(textWidth({ fontSize: 10 }, '')).toBe(0);
-    expect(textWidth({ fontSize: 10, limit: 5 }, 'abcdef')).toBe(5);
-    // Combining marks take no room: the X-bar of chart titles is as wide as an X.
-    expect(textWidth({ fontSize: 10 }, 'X\u0304')).toBe(textWidth({ fontSize: 10 }, 'X'));
+describe('SVG coordinates', () => {
+  it('rounds numbers inside tags to 2 decimals and leaves text alone', () => {
+    expect(roundCoordinates('<path d="M12.3456,7.000001L-0.004,3"/><text x="1.23456">34.80183</text>')).toBe(
+      '<path d="M12.35,7L0,3"/><text x="1.23">34.80183</text>',
+    );
   });
 });

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PRESETS, analyse, preset, type Analysis, type ChartType, type SeriesData } from '../src/core/index.js';
+import { PRESETS, analyse, preset, type Analysis, type ChartType, type SeriesData } from './index.js';
 
 const presets = Object.keys(PRESETS);
 const LINES = ['centre', 'ucl', 'lcl', 'upper1', 'lower1', 'upper2', 'lower2'] as const;

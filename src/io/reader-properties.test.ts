@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { decodeFile } from '../src/io/decode.js';
-import { SpcError } from '../src/io/errors.js';
-import { readSeries } from '../src/io/read.js';
-import { analyseAll } from '../src/model/analyse-all.js';
+import { decodeFile } from './decode.js';
+import { SpcError } from './errors.js';
+import { readSeries } from './read.js';
+import { analyseAll } from '../model/analyse-all.js';
 
 const measureName = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' && s === s.trim());
 const month = fc.integer({ min: 0, max: 239 }).map((k) => `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);

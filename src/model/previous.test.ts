@@ -1,6 +1,6 @@
 /** The result document read back (`--previous`): what model/previous.ts accepts and refuses. */
 import { describe, expect, it } from 'vitest';
-import { previousFromJson } from '../src/model/previous.js';
+import { previousFromJson } from './previous.js';
 
 describe('previousFromJson', () => {
   it('accepts a result document of schema version 1', () => {
