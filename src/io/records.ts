@@ -4,7 +4,7 @@
  * bytes: a record without quotes costs a few native `indexOf` calls and turns into strings only
  * the fields a caller asks for; a record with quotes is parsed field by field. Chosen by
  * measurement on a street-level export (docs/performance.md): several times csv-parse's speed.
- * test/records.test.ts holds it to csv-parse on random CSV cut into random chunks.
+ * src/io/records.test.ts holds it to csv-parse on random CSV cut into random chunks.
  *
  * RFC 4180 fields: a field may be quoted, a quoted field may hold delimiters, newlines and doubled
  * quotes. Lines end with LF or CRLF. A UTF-8 byte-order mark is skipped. Blank lines are skipped.

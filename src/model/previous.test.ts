@@ -5,7 +5,16 @@ import { previousFromJson } from './previous.js';
 describe('previousFromJson', () => {
   it('accepts a result document of schema version 1', () => {
     const doc = { schemaVersion: 1, tool: { name: 'spc', version: 'x' }, measures: [{ measure: 'A', rules: {}, points: [{ date: '2020-01-01', signals: [] }] }] };
-    expect(previousFromJson(JSON.stringify(doc))).toEqual(doc);
+    // A document without granularity (spc 0.1) gets it from its periods: one dated point, a day.
+    expect(previousFromJson(JSON.stringify(doc))).toEqual({ ...doc, measures: [{ ...doc.measures[0], granularity: 'day' }] });
+    const withIt = { ...doc, measures: [{ ...doc.measures[0], granularity: 'month' }] };
+    expect(previousFromJson(JSON.stringify(withIt))).toEqual(withIt);
+  });
+
+  it('infers the granularity of an spc 0.1 document from its period labels', () => {
+    const points = ['2020-Q1', '2020-Q2', '2020-Q3'].map((period, i) => ({ period, date: `2020-${String(3 * i + 1).padStart(2, '0')}-01`, signals: [] }));
+    const doc = { schemaVersion: 1, tool: { name: 'spc', version: '0.1.0' }, measures: [{ measure: 'A', rules: {}, points }] };
+    expect(previousFromJson(JSON.stringify(doc)).measures[0].granularity).toBe('quarter');
   });
 
   it('refuses what is not one, saying why', () => {

@@ -27,7 +27,7 @@ export function previousFromJson(text: string): ResultDocument {
  */
 function withGranularity(m: MeasureRecord): MeasureRecord {
   if (m.granularity !== undefined) return m;
-  const parsed = m.points.map((p) => parsePeriod(p.period));
+  const parsed = m.points.map((p) => (typeof p.period === 'string' ? parsePeriod(p.period) : null));
   const dated = (p: PointRecord): PeriodInfo => ({ text: p.date, date: p.date, time: Date.parse(`${p.date}T00:00:00Z`), granularity: 'day' });
   const infos = parsed.every((x, i) => x !== null && x.date === m.points[i].date) ? (parsed as PeriodInfo[]) : m.points.map(dated);
   return { ...m, granularity: m.points.length ? inferFrequency(infos) : null };

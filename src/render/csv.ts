@@ -35,7 +35,7 @@ function field(s: string): string {
 /**
  * The points table. Written by hand rather than with csv-stringify: 18 columns for every point of
  * every measure is the hot path of a batch run (~5x faster measured on 120,000 points); quoting
- * follows RFC 4180 like csv-stringify's, and test/render.test.ts reads the table back with csv-parse.
+ * follows RFC 4180 like csv-stringify's, and src/render/csv.test.ts reads the table back with csv-parse.
  */
 export function pointsCsv(measures: readonly MeasureRecord[]): string {
   const lines: string[] = [POINT_COLUMNS.join(',')];

@@ -8,7 +8,7 @@
  * picks the title and passes the date; the same inputs always give the same text.
  */
 import type { ResultDocument } from '../model/document.js';
-import { buildReport, type ReportModel, type ReportOptions } from './report-model.js';
+import { buildReport, type ReportOptions } from './report-model.js';
 import { formatReportHtml } from './report-html.js';
 import { formatReportMarkdown } from './report-md.js';
 
