@@ -26,7 +26,7 @@ const signals = (a: Analysis) => a.points.map((p) => `${p.signals.join('+')}:${p
 
 function transform(data: SeriesData, f: (x: number) => number): SeriesData {
   return {
-    values: data.values.map((v) => (v === null ? null : f(v))),
+    values: Array.from(data.values, (v) => (v === null ? null : f(v))),
     subgroups: data.subgroups?.map((g) => g?.map(f) ?? null) ?? null,
   };
 }
