@@ -45,6 +45,7 @@ function defaultIo(): CliIo {
   };
 }
 
+/** The program: its name, version and help, and its three commands (`exit.code` is set by analyse). */
 export function buildProgram(io: CliIo, exit: { code: number } = { code: 0 }): Command {
   const program = new Command();
   program
@@ -64,6 +65,14 @@ Examples:
   $ spc help analyse`,
     );
 
+  analyseCommand(program, io, exit);
+  aggregateCommand(program, io);
+  rulesCommand(program, io);
+  return program;
+}
+
+/** `spc analyse` and its options, in the order --help lists them. */
+function analyseCommand(program: Command, io: CliIo, exit: { code: number }): void {
   program
     .command('analyse')
     .alias('analyze')
@@ -112,7 +121,10 @@ Examples:
       const { runAnalyse } = await import('./analyse.js');
       exit.code = await runAnalyse(files, flags, io);
     });
+}
 
+/** `spc aggregate` and its options. */
+function aggregateCommand(program: Command, io: CliIo): void {
   program
     .command('aggregate')
     .description('count raw records (one row per incident) per period and category; long-format CSV on stdout')
@@ -137,7 +149,10 @@ Examples:
       const { runAggregate } = await import('./aggregate.js');
       await runAggregate(files, flags, io);
     });
+}
 
+/** `spc rules` and its options. */
+function rulesCommand(program: Command, io: CliIo): void {
   program
     .command('rules')
     .description('list the rule presets and the parameters of each; with --arl, their false-alarm rates on stable processes')
@@ -157,8 +172,6 @@ Examples:
       const { rulesText } = await import('./rules.js');
       io.out(rulesText(name, flags));
     });
-
-  return program;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */

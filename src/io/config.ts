@@ -71,78 +71,105 @@ function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [v];
 }
 
+/** Where an entry is in the file, for messages: `defaults` or `measures."Knife crime"`. */
+interface EntryAt {
+  readonly file: string;
+  readonly at: string;
+}
+
+type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** Checks one key's value and gives the setting(s) it stands for (kebab-case keys become camelCase settings). */
+type KeyReader = (v: unknown, key: ConfigKey, where: EntryAt) => Record<string, unknown>;
+
+function keyError({ file, at }: EntryAt, key: string, what: string) {
+  return inputError(file, undefined, undefined, `${at}.${key}: ${what}`);
+}
+
+/** The periods of `phases`: a period each, or a mapping with a period and a label. */
+const readPhases: KeyReader = (v, key, where) => ({
+  phases: list(v).map((p, k) => {
+    if (isObject(p)) {
+      for (const pk of Object.keys(p)) if (pk !== 'period' && pk !== 'label') throw keyError(where, `${key}[${k}]`, `unknown key "${pk}"; expected period and label`);
+      const label = p.label === undefined ? undefined : String(p.label);
+      return { period: period(p.period, `${where.at}.${key}[${k}].period`, where.file), ...(label ? { label } : {}) };
+    }
+    return { period: period(p, `${where.at}.${key}[${k}]`, where.file) };
+  }),
+});
+
+/** The notes: a mapping from period to text. */
+const readNotes: KeyReader = (v, key, where) => {
+  if (!isObject(v)) throw keyError(where, key, 'expected a mapping from period to text');
+  const notes: Record<string, string> = {};
+  for (const [p, text] of Object.entries(v)) notes[period(p, `${where.at}.${key}`, where.file)] = String(text);
+  return { notes };
+};
+
+/** A number or null (`target`, `lcl-floor`). */
+const readNumber: KeyReader = (v, key, where) => {
+  if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw keyError(where, key, `expected a number, got ${JSON.stringify(v)}`);
+  return { [key === 'target' ? 'target' : 'lclFloor']: v };
+};
+
+/** Text (`unit`, `section`). */
+const readText: KeyReader = (v, key, where) => {
+  if (typeof v !== 'string') throw keyError(where, key, 'expected text');
+  return { [key]: v };
+};
+
+/** How each key of an entry is read. */
+const KEY_READERS: Readonly<Record<ConfigKey, KeyReader>> = {
+  chart(v, key, where) {
+    if (typeof v !== 'string' || !(CHART_TYPES as readonly string[]).includes(v)) {
+      throw keyError(where, key, `"${String(v)}" is not a chart type; choose one of ${CHART_TYPES.join(', ')}`);
+    }
+    return { chart: v as UserChart };
+  },
+  rules(v, key, where) {
+    if (typeof v !== 'string') throw keyError(where, key, 'expected a preset name');
+    return { preset: v };
+  },
+  rule: (v, key, where) => ({
+    ruleOverrides: list(v).map((r) => {
+      if (typeof r !== 'string') throw keyError(where, key, 'expected NAME=VALUE strings, e.g. trend=7');
+      return r;
+    }),
+  }),
+  direction(v, key, where) {
+    if (!DIRECTIONS.includes(v as Direction)) throw keyError(where, key, `"${String(v)}" is not one of ${DIRECTIONS.join(', ')}`);
+    return { direction: v };
+  },
+  target: readNumber,
+  'lcl-floor': readNumber,
+  unit: readText,
+  section: readText,
+  baseline(v, key, where) {
+    if (v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 1)) throw keyError(where, key, 'expected a whole number of points >= 1');
+    return { baseline: v };
+  },
+  phases: readPhases,
+  exclude: (v, key, where) => ({ exclude: list(v).map((p, k) => period(p, `${where.at}.${key}[${k}]`, where.file)) }),
+  notes: readNotes,
+  'screen-mr'(v, key, where) {
+    if (typeof v !== 'boolean') throw keyError(where, key, 'expected true or false');
+    return { screenMr: v };
+  },
+  sigma(v, key, where) {
+    if (v !== 'mean-mr' && v !== 'median-mr') throw keyError(where, key, 'expected mean-mr or median-mr');
+    return { sigma: v };
+  },
+};
+
+/** One measure's entry (or `defaults`): every key checked, in the order written. */
 function entry(value: unknown, file: string, at: string): MeasureSettings {
   if (value === null) return {};
   if (!isObject(value)) throw inputError(file, undefined, undefined, `${at}: expected a mapping of settings`);
-  const fail = (key: string, what: string) => inputError(file, undefined, undefined, `${at}.${key}: ${what}`);
+  const where: EntryAt = { file, at };
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    switch (key) {
-      case 'chart':
-        if (typeof v !== 'string' || !(CHART_TYPES as readonly string[]).includes(v)) {
-          throw fail(key, `"${String(v)}" is not a chart type; choose one of ${CHART_TYPES.join(', ')}`);
-        }
-        out.chart = v as UserChart;
-        break;
-      case 'rules':
-        if (typeof v !== 'string') throw fail(key, 'expected a preset name');
-        out.preset = v;
-        break;
-      case 'rule':
-        out.ruleOverrides = list(v).map((r) => {
-          if (typeof r !== 'string') throw fail(key, 'expected NAME=VALUE strings, e.g. trend=7');
-          return r;
-        });
-        break;
-      case 'direction':
-        if (!DIRECTIONS.includes(v as Direction)) throw fail(key, `"${String(v)}" is not one of ${DIRECTIONS.join(', ')}`);
-        out.direction = v;
-        break;
-      case 'target':
-      case 'lcl-floor':
-        if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw fail(key, `expected a number, got ${JSON.stringify(v)}`);
-        out[key === 'target' ? 'target' : 'lclFloor'] = v;
-        break;
-      case 'unit':
-      case 'section':
-        if (typeof v !== 'string') throw fail(key, 'expected text');
-        out[key] = v;
-        break;
-      case 'baseline':
-        if (v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 1)) throw fail(key, 'expected a whole number of points >= 1');
-        out.baseline = v;
-        break;
-      case 'phases':
-        out.phases = list(v).map((p, k) => {
-          if (isObject(p)) {
-            for (const pk of Object.keys(p)) if (pk !== 'period' && pk !== 'label') throw fail(`${key}[${k}]`, `unknown key "${pk}"; expected period and label`);
-            const label = p.label === undefined ? undefined : String(p.label);
-            return { period: period(p.period, `${at}.${key}[${k}].period`, file), ...(label ? { label } : {}) };
-          }
-          return { period: period(p, `${at}.${key}[${k}]`, file) };
-        });
-        break;
-      case 'exclude':
-        out.exclude = list(v).map((p, k) => period(p, `${at}.${key}[${k}]`, file));
-        break;
-      case 'notes': {
-        if (!isObject(v)) throw fail(key, 'expected a mapping from period to text');
-        const notes: Record<string, string> = {};
-        for (const [p, text] of Object.entries(v)) notes[period(p, `${at}.${key}`, file)] = String(text);
-        out.notes = notes;
-        break;
-      }
-      case 'screen-mr':
-        if (typeof v !== 'boolean') throw fail(key, 'expected true or false');
-        out.screenMr = v;
-        break;
-      case 'sigma':
-        if (v !== 'mean-mr' && v !== 'median-mr') throw fail(key, 'expected mean-mr or median-mr');
-        out.sigma = v;
-        break;
-      default:
-        throw fail(key, `unknown key; expected one of ${CONFIG_KEYS.join(', ')}`);
-    }
+    if (!Object.hasOwn(KEY_READERS, key)) throw keyError(where, key, `unknown key; expected one of ${CONFIG_KEYS.join(', ')}`);
+    Object.assign(out, KEY_READERS[key as ConfigKey](v, key as ConfigKey, where));
   }
   return out as MeasureSettings;
 }

@@ -41,6 +41,8 @@ export class RecordScanner {
   private readonly ends: number[] = [];
   private buf: Buffer = Buffer.alloc(0);
   private count = 0;
+  /** Newlines inside the quoted fields of the record being parsed (it spans 1 + newlines lines). */
+  private newlines = 0;
   private readonly fast: FieldAccess = (i) => (i < this.count ? this.buf.toString('utf8', this.starts[i], this.ends[i]) : '');
 
   constructor(
@@ -123,71 +125,83 @@ export class RecordScanner {
    * -1 when the buffer ends inside the record (and more input may come).
    */
   private quoted(buf: Buffer, pos: number, final: boolean): number {
-    const d = this.delimiter;
     const fields: string[] = [];
-    const startLine = this.line;
-    let newlines = 0;
+    this.newlines = 0;
     let i = pos;
-    let fieldStart = i;
     for (;;) {
-      if (i < buf.length && buf[i] === QUOTE && i === fieldStart) {
-        // A quoted field: up to the closing quote, "" standing for one quote.
-        const parts: string[] = [];
-        let from = i + 1;
-        let j = from;
-        for (;;) {
-          const q = buf.indexOf(QUOTE, j);
-          if (q < 0) {
-            if (!final) return -1;
-            throw new CsvSyntaxError('a quote opens here and is never closed (close it, or double any quote inside a quoted field)', startLine + newlines, fields.length + 1);
-          }
-          for (let k = j; k < q; k++) if (buf[k] === LF) newlines++;
-          if (buf[q + 1] === QUOTE) {
-            parts.push(buf.toString('utf8', from, q + 1));
-            from = q + 2;
-            j = q + 2;
-            continue;
-          }
-          if (q + 1 >= buf.length && !final) return -1;
-          parts.push(buf.toString('utf8', from, q));
-          i = q + 1;
-          break;
-        }
-        const after = i < buf.length ? buf[i] : LF;
-        if (after !== d && after !== LF && !(after === CR && (buf[i + 1] === LF || i + 1 >= buf.length))) {
-          throw new CsvSyntaxError('text after a closing quote (double any quote inside a quoted field)', startLine + newlines, fields.length + 1);
-        }
-        fields.push(parts.join(''));
-        if (after === CR) i++;
-      } else {
-        let end = i;
-        while (end < buf.length && buf[end] !== d && buf[end] !== LF) {
-          if (buf[end] === QUOTE) {
-            throw new CsvSyntaxError('a quote inside an unquoted field (quote the whole field and double the quotes inside it)', startLine + newlines, fields.length + 1);
-          }
-          end++;
-        }
-        if (end >= buf.length && !final) return -1;
-        let fieldEnd = end;
-        if (fieldEnd > i && buf[fieldEnd - 1] === CR && (end >= buf.length || buf[end] === LF)) fieldEnd--;
-        fields.push(buf.toString('utf8', i, fieldEnd));
-        i = end;
-      }
-      if (i >= buf.length || buf[i] === LF) {
-        this.sink.record((k) => fields[k] ?? '', fields.length, startLine);
-        this.line += 1 + newlines;
-        return Math.min(i + 1, buf.length);
-      }
+      i = i < buf.length && buf[i] === QUOTE ? this.quotedField(buf, i, final, fields) : this.plainField(buf, i, final, fields);
+      if (i < 0) return -1;
+      if (i >= buf.length || buf[i] === LF) return this.emit(fields, Math.min(i + 1, buf.length));
       // buf[i] is the delimiter
       i++;
-      fieldStart = i;
       if (i >= buf.length) {
         if (!final) return -1;
         fields.push('');
-        this.sink.record((k) => fields[k] ?? '', fields.length, startLine);
-        this.line += 1 + newlines;
-        return i;
+        return this.emit(fields, i);
       }
     }
+  }
+
+  /**
+   * A quoted field at `i`: up to the closing quote, "" standing for one quote. Pushes its text and
+   * returns the position of the delimiter or newline after it, or -1 when more input may complete it.
+   */
+  private quotedField(buf: Buffer, i: number, final: boolean, fields: string[]): number {
+    const parts: string[] = [];
+    let from = i + 1;
+    let j = from;
+    for (;;) {
+      const q = buf.indexOf(QUOTE, j);
+      if (q < 0) {
+        if (!final) return -1;
+        throw new CsvSyntaxError('a quote opens here and is never closed (close it, or double any quote inside a quoted field)', this.line + this.newlines, fields.length + 1);
+      }
+      let newlines = 0;
+      for (let k = j; k < q; k++) if (buf[k] === LF) newlines++;
+      this.newlines += newlines;
+      if (buf[q + 1] === QUOTE) {
+        parts.push(buf.toString('utf8', from, q + 1));
+        from = q + 2;
+        j = q + 2;
+        continue;
+      }
+      if (q + 1 >= buf.length && !final) return -1;
+      parts.push(buf.toString('utf8', from, q));
+      i = q + 1;
+      break;
+    }
+    const after = i < buf.length ? buf[i] : LF;
+    if (after !== this.delimiter && after !== LF && !(after === CR && (buf[i + 1] === LF || i + 1 >= buf.length))) {
+      throw new CsvSyntaxError('text after a closing quote (double any quote inside a quoted field)', this.line + this.newlines, fields.length + 1);
+    }
+    fields.push(parts.join(''));
+    return after === CR ? i + 1 : i;
+  }
+
+  /**
+   * An unquoted field at `i` (in a record with quotes elsewhere): pushes its text and returns the
+   * position of the delimiter or newline after it, or -1 when more input may complete it.
+   */
+  private plainField(buf: Buffer, i: number, final: boolean, fields: string[]): number {
+    const d = this.delimiter;
+    let end = i;
+    while (end < buf.length && buf[end] !== d && buf[end] !== LF) {
+      if (buf[end] === QUOTE) {
+        throw new CsvSyntaxError('a quote inside an unquoted field (quote the whole field and double the quotes inside it)', this.line + this.newlines, fields.length + 1);
+      }
+      end++;
+    }
+    if (end >= buf.length && !final) return -1;
+    let fieldEnd = end;
+    if (fieldEnd > i && buf[fieldEnd - 1] === CR && (end >= buf.length || buf[end] === LF)) fieldEnd--;
+    fields.push(buf.toString('utf8', i, fieldEnd));
+    return end;
+  }
+
+  /** Hands a record with quotes to the sink and moves past its lines; returns `next`. */
+  private emit(fields: readonly string[], next: number): number {
+    this.sink.record((k) => fields[k] ?? '', fields.length, this.line);
+    this.line += 1 + this.newlines;
+    return next;
   }
 }

@@ -1,0 +1,109 @@
+/**
+ * The inputs of `spc analyse`: the CSV files (or standard input) read into series, and the config
+ * file, given with --config or found in the working directory.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { parseConfig } from '../io/config.js';
+import { decodeFile } from '../io/decode.js';
+import { inputError, SpcError } from '../io/errors.js';
+import { readSeries, type RawSeries, type Role } from '../io/read.js';
+import type { AnalyseSettings } from '../model/settings.js';
+import type { AnalyseFlags } from './analyse-flags.js';
+import type { CliIo } from './cli-io.js';
+
+export const CONFIG_NAMES = ['spc.config.yaml', 'spc.config.yml', 'spc.config.json'];
+
+/** What reading each input file needs, and the file each measure came from so far. */
+interface Reading {
+  readonly flags: AnalyseFlags;
+  readonly io: CliIo;
+  readonly columns: Partial<Record<Role, string>>;
+  /** The file each measure was read from: a measure in two files is an error. */
+  readonly from: Map<string, string>;
+}
+
+/** All of standard input (a pipe may not be ready for a synchronous read). */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** The header names given with --measure-col and friends. */
+function columnFlags(flags: AnalyseFlags): Partial<Record<Role, string>> {
+  const columns: Partial<Record<Role, string>> = {
+    measure: flags.measureCol,
+    period: flags.periodCol,
+    value: flags.valueCol,
+    denominator: flags.denominatorCol,
+    section: flags.sectionCol,
+    note: flags.noteCol,
+  };
+  for (const k of Object.keys(columns) as Role[]) if (columns[k] === undefined) delete columns[k];
+  return columns;
+}
+
+/** Reads every file; with --keep-going a bad file is reported (by name, with its error) and skipped. */
+export async function readInputs(files: readonly string[], flags: AnalyseFlags, io: CliIo, failed: (e: SpcError) => void): Promise<RawSeries[]> {
+  const reading: Reading = { flags, io, columns: columnFlags(flags), from: new Map() };
+  const all: RawSeries[] = [];
+  for (const file of files.length ? files : ['-']) {
+    try {
+      all.push(...(await readInput(file, reading)));
+    } catch (e) {
+      if (!(flags.keepGoing && e instanceof SpcError && e.exitCode === 1)) throw e;
+      failed(e);
+    }
+  }
+  return all;
+}
+
+/** The bytes of one input: standard input for `-`, else the file (not a directory). */
+async function inputBytes(file: string, io: CliIo): Promise<Uint8Array> {
+  if (file === '-') return io.stdin ? Buffer.from(io.stdin(), 'utf8') : await readStdin();
+  let isDir = false;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch {
+    throw inputError(file, undefined, undefined, 'no such file');
+  }
+  if (isDir) throw inputError(file, undefined, undefined, 'is a directory, not a CSV file');
+  return readFileSync(file);
+}
+
+/** One file's series, decoded and read; its decoding warning (or, with --strict, error) comes first. */
+async function readInput(file: string, reading: Reading): Promise<RawSeries[]> {
+  const { flags, from } = reading;
+  const series: RawSeries[] = [];
+  const name = file === '-' ? 'stdin' : file;
+  const decoded = decodeFile(await inputBytes(file, reading.io), name);
+  if (decoded.warning && flags.strict) throw inputError(name, undefined, undefined, `${decoded.warning} (--strict)`);
+  for (const read of readSeries(decoded.text, name, { columns: reading.columns, dateOrder: flags.dateOrder, strict: flags.strict })) {
+    const s = decoded.warning ? { ...read, warnings: [`${name}: ${decoded.warning}`, ...read.warnings] } : read;
+    const other = from.get(s.measure);
+    if (other !== undefined) {
+      throw inputError(name, s.rows[0].line, undefined, `measure "${s.measure}" also comes from ${other}; give each measure one file`);
+    }
+    series.push(s);
+  }
+  for (const s of series) from.set(s.measure, name);
+  return series;
+}
+
+/** The config file: --config, else spc.config.yaml / .yml / .json in the working directory (said on stderr), else none. */
+export function loadConfig(flags: AnalyseFlags, io: CliIo): AnalyseSettings['config'] {
+  let configFile = flags.config;
+  if (configFile === undefined) {
+    configFile = CONFIG_NAMES.find((n) => existsSync(n));
+    if (configFile !== undefined && !flags.quiet) io.err(`using ${configFile} from the working directory (--config to choose another)\n`);
+  }
+  if (configFile === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(configFile, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputError(configFile, undefined, undefined, code === 'EISDIR' ? 'is a directory, not a config file' : code === 'ENOENT' ? 'no such config file' : `cannot read the config file (${code})`);
+  }
+  return { file: configFile, ...parseConfig(text, configFile) };
+}

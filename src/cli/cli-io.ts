@@ -1,0 +1,11 @@
+/** What a command writes to and reads from: stdout, stderr and stdin, injectable for tests. */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Whether stdout is a terminal (for colour). */
+  isTTY?: boolean;
+  /** Whether stderr is a terminal (for progress). */
+  errIsTTY?: boolean;
+  /** Standard input, read when a file is `-` or no file is given. */
+  stdin?: () => string;
+}
