@@ -1,24 +1,26 @@
 /**
- * The SPC chart of one measure, in the NHS "Making Data Count" style, as a Vega-Lite spec
- * (`chartSpec`, pure, data inline; chart-spec.ts) and as a static SVG string (`renderChartSvg`,
- * headless Vega). Every chart type of the registry is drawn the same way: the series, the centre
- * line, the control limits and two-sigma lines of each phase (steps where they vary from point to
- * point), and, where the record has them, a target line, annotations and phase labels.
+ * The SPC chart of one measure, in the NHS "Making Data Count" style. Everything about a chart
+ * that is not drawing is its model (`chartModel`, chart-model.ts), computed once as plain data;
+ * Vega draws it (`renderChartVega`): the model written as a Vega-Lite spec (`chartSpec`, pure,
+ * data inline; chart-spec.ts), compiled by Vega-Lite and rendered headless by Vega.
  *
  * Vega and Vega-Lite are imported lazily, on the first render, so commands that draw no chart do
- * not pay for loading them. Rendering is deterministic: text is measured with a fixed width
- * table (chart-text-width.ts, never a `canvas` package), every scale and date format is UTC, and
- * nothing depends on the current time, locale or time zone.
+ * not pay for loading them. Rendering
+ * is deterministic: text is measured with a fixed width table (chart-text-width.ts, never a
+ * `canvas` package), every scale and date format is UTC, and nothing depends on the current time,
+ * locale or time zone.
  */
 import type { ChartOptions } from './chart-data.js';
-import { chartSpec } from './chart-spec.js';
-import { chartDescription } from './chart-text.js';
+import { chartModel } from './chart-model.js';
+import { specOfModel } from './chart-spec.js';
 import { textWidth, type TextItem } from './chart-text-width.js';
 import type { MeasureRecord } from '../model/document.js';
 
 export type { ChartOptions } from './chart-data.js';
 export { niceDomain } from './chart-frame.js';
 export { chartSpec } from './chart-spec.js';
+export { chartModel } from './chart-model.js';
+export type { ChartModel } from './chart-model-types.js';
 export { FONT_FAMILY, TARGET_COLOUR } from './chart-style.js';
 export { chartDescription } from './chart-text.js';
 export { textWidth } from './chart-text-width.js';
@@ -54,13 +56,20 @@ function escapeXml(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/**
- * The chart as a standalone SVG document. The root `<svg>` carries `role="img"`, an
- * `aria-label` with the title, and `<title>`/`<desc>` children with the description sentence.
- */
+/** The chart as a standalone SVG document, drawn by Vega (see `renderChartVega`). */
 export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions = {}): Promise<string> {
+  return renderChartVega(m, opts);
+}
+
+/**
+ * The chart as a standalone SVG document drawn by Vega from its Vega-Lite spec. The root `<svg>`
+ * carries `role="img"`, an `aria-label` with the title, and `<title>`/`<desc>` children with the
+ * description sentence.
+ */
+export async function renderChartVega(m: MeasureRecord, opts: ChartOptions = {}): Promise<string> {
   const { vega, vl, interpreter } = await load();
-  const compiled = vl.compile(chartSpec(m, opts)).spec;
+  const model = chartModel(m, opts);
+  const compiled = vl.compile(specOfModel(model)).spec;
   const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), { renderer: 'none', expr: interpreter } as ConstructorParameters<VegaModule['View']>[1]);
   let svg: string;
   try {
@@ -69,9 +78,8 @@ export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions = {}):
   } finally {
     view.finalize();
   }
-  const description = chartDescription(m, opts);
   const a11y =
-    `<title>${escapeXml(m.measure)}</title><desc>${escapeXml(description)}</desc>`;
+    `<title>${escapeXml(m.measure)}</title><desc>${escapeXml(model.description)}</desc>`;
   return roundCoordinates(svg).replace(/^<svg\b([^>]*)>/, (_all, attrs: string) =>
     `<svg${attrs} role="img" aria-label="${escapeXml(m.measure)}">${a11y}`,
   );
