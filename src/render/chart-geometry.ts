@@ -15,6 +15,8 @@ import { variationColour } from './vocabulary.js';
 /** Where dates (ms since the epoch, UTC) and values land, as Vega's scales put them. */
 export interface Scales {
   x(t: number): number;
+  /** The x of each row's date, worked out once. */
+  readonly xs: readonly number[];
   /** Null when nothing numeric is drawn (no y domain). */
   y: ((v: number) => number) | null;
 }
@@ -43,7 +45,7 @@ export function pointModels(m: MeasureRecord, rows: readonly ChartRow[], s: Scal
       period: r.period,
       date: r.date,
       value: r.value,
-      x: s.x(Date.parse(r.date)),
+      x: s.xs[i],
       y: s.y(r.value),
       variation: r.variation,
       side,
@@ -72,7 +74,7 @@ function extend(line: XY[], p: XY): void {
  * level changes halfway between two points (d3-shape's curveStep, which Vega's `interpolate:
  * 'step'` is); a run along one level is one segment either way.
  */
-function runs(rows: readonly ChartRow[], value: (r: ChartRow) => number | null, s: Scales, step: boolean): XY[][] {
+function runs(rows: readonly ChartRow[], value: (r: ChartRow) => number | null, s: Scales, step: boolean, phase: number | null): XY[][] {
   const out: XY[][] = [];
   let line: XY[] | null = null;
   let prev: XY | null = null;
@@ -81,13 +83,15 @@ function runs(rows: readonly ChartRow[], value: (r: ChartRow) => number | null, 
     if (line && prev && step) extend(line, prev);
     line = prev = null;
   };
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (phase !== null && r.phase !== phase) continue;
     const v = value(r);
     if (v === null || !s.y) {
       end();
       continue;
     }
-    const p = { x: s.x(Date.parse(r.date)), y: s.y(v) };
+    const p = { x: s.xs[i], y: s.y(v) };
     if (!line || !prev) out.push((line = [p]));
     else if (step) {
       const mid = prev.x * 0.5 + p.x * 0.5;
@@ -102,19 +106,18 @@ function runs(rows: readonly ChartRow[], value: (r: ChartRow) => number | null, 
 
 /** The series line: joined across phase starts, broken at missing values. */
 export function seriesRuns(rows: readonly ChartRow[], s: Scales): XY[][] {
-  return runs(rows, (r) => r.value, s, false);
+  return runs(rows, (r) => r.value, s, false, null);
 }
 
 /** Each phase with its drawn lines. */
 export function phaseModels(m: MeasureRecord, rows: readonly ChartRow[], drawn: readonly LineField[], step: boolean, s: Scales): PhaseModel[] {
   return m.phases.map((ph) => {
-    const own = rows.filter((r) => r.phase === ph.index);
     const lines: Partial<Record<LineField, XY[][]>> = {};
     for (const f of drawn) {
-      const r = runs(own, (row) => row[f], s, step);
+      const r = runs(rows, (row) => row[f], s, step, ph.index);
       if (r.length) lines[f] = r;
     }
-    return { index: ph.index, label: ph.label ?? null, start: own[0]?.date ?? null, lines };
+    return { index: ph.index, label: ph.label ?? null, start: rows.find((r) => r.phase === ph.index)?.date ?? null, lines };
   });
 }
 
@@ -123,7 +126,7 @@ export function phaseStarts(m: MeasureRecord, s: Scales): { date: string; phase:
   const out: { date: string; phase: number; x: number }[] = [];
   for (let i = 1; i < m.points.length; i++) {
     const p = m.points[i];
-    if (p.phase !== m.points[i - 1].phase) out.push({ date: p.date, phase: p.phase, x: s.x(Date.parse(p.date)) });
+    if (p.phase !== m.points[i - 1].phase) out.push({ date: p.date, phase: p.phase, x: s.xs[i] });
   }
   return out;
 }

@@ -38,9 +38,10 @@ export function chartModel(m: MeasureRecord, opts: ChartOptions = {}): ChartMode
   const edgeLabels = layoutEdgeLabels(rows, frame, target, run);
   const entries = legendEntries(rows);
 
-  const time = timeScale(rows.map((r) => Date.parse(r.date)));
+  const times = rows.map((r) => Date.parse(r.date));
+  const time = timeScale(times);
   const value = valueScale(frame.domain);
-  const s: Scales = { x: (t) => time(t), y: value ? (v) => value(v) : null };
+  const s: Scales = { x: (t) => time(t), xs: times.map((t) => time(t)), y: value ? (v) => value(v) : null };
   const points = pointModels(m, rows, s);
   const series = seriesRuns(rows, s);
   const phases = phaseModels(m, rows, drawn, step, s);

@@ -1,11 +1,15 @@
 /**
  * The SPC chart of one measure, in the NHS "Making Data Count" style. Everything about a chart
  * that is not drawing is its model (`chartModel`, chart-model.ts), computed once as plain data;
- * Vega draws it (`renderChartVega`): the model written as a Vega-Lite spec (`chartSpec`, pure,
- * data inline; chart-spec.ts), compiled by Vega-Lite and rendered headless by Vega.
+ * two renderers draw it:
  *
- * Vega and Vega-Lite are imported lazily, on the first render, so commands that draw no chart do
- * not pay for loading them. Rendering
+ * - the direct SVG writer (`chartSvg`, chart-svg.ts), the default: a compact SVG string written
+ *   straight from the model, synchronously, without Vega;
+ * - Vega (`renderChartVega`): the model written as a Vega-Lite spec (`chartSpec`, pure, data
+ *   inline; chart-spec.ts), compiled by Vega-Lite and rendered headless by Vega.
+ *
+ * Both draw the same picture (test/chart-conformance.test.ts rasterises both). Vega and Vega-Lite
+ * are imported lazily, on the first Vega render, so the default path never loads them. Rendering
  * is deterministic: text is measured with a fixed width table (chart-text-width.ts, never a
  * `canvas` package), every scale and date format is UTC, and nothing depends on the current time,
  * locale or time zone.
@@ -13,6 +17,7 @@
 import type { ChartOptions } from './chart-data.js';
 import { chartModel } from './chart-model.js';
 import { specOfModel } from './chart-spec.js';
+import { chartSvg } from './chart-svg.js';
 import { textWidth, type TextItem } from './chart-text-width.js';
 import type { MeasureRecord } from '../model/document.js';
 
@@ -21,6 +26,7 @@ export { niceDomain } from './chart-frame.js';
 export { chartSpec } from './chart-spec.js';
 export { chartModel } from './chart-model.js';
 export type { ChartModel } from './chart-model-types.js';
+export { chartSvg } from './chart-svg.js';
 export { FONT_FAMILY, TARGET_COLOUR } from './chart-style.js';
 export { chartDescription } from './chart-text.js';
 export { textWidth } from './chart-text-width.js';
@@ -56,9 +62,21 @@ function escapeXml(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** The chart as a standalone SVG document, drawn by Vega (see `renderChartVega`). */
-export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions = {}): Promise<string> {
-  return renderChartVega(m, opts);
+/** Which renderer draws a chart: the direct SVG writer (default) or Vega. */
+export type ChartRenderer = 'svg' | 'vega';
+
+/** The chart as a standalone SVG document, written directly from its model (no Vega). */
+export function chartSvgFor(m: MeasureRecord, opts: ChartOptions = {}): string {
+  return chartSvg(chartModel(m, opts));
+}
+
+/**
+ * The chart as a standalone SVG document, by the direct writer (`renderer: 'svg'`, the default)
+ * or by Vega (`renderer: 'vega'`, see `renderChartVega`).
+ */
+export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions & { renderer?: ChartRenderer } = {}): Promise<string> {
+  const { renderer = 'svg', ...chart } = opts;
+  return renderer === 'vega' ? renderChartVega(m, chart) : chartSvgFor(m, chart);
 }
 
 /**
