@@ -90,7 +90,8 @@ function noteMarks(model: ChartModel): string {
   const g = num(symbolRadius(GAP_SIZE));
   const cross = `M-${g},-${g}L${g},${g}M-${g},${g}L${g},-${g}`;
   const gaps = model.notes.filter((n) => n.value === null).map((n) => `<path transform="translate(${num(n.anchor.x)},${num(n.anchor.y)})" d="${cross}" opacity="0.7"/>`).join('');
-  const leaders = model.notes.map((n) => (n.leader ? `M${num(n.leader.x)},${num(n.leader.y)}L${num(n.leader.x2)},${num(n.leader.y2)}` : '')).join('');
+  // A leader from its start, as Vega draws a rule: the offset to its end rounded on its own.
+  const leaders = model.notes.map(({ leader: l }) => (l ? `M${num(l.x)},${num(l.y)}l${num(l.x2 - l.x)},${num(l.y2 - l.y)}` : '')).join('');
   return (
     group(` stroke="${NOTE_COLOUR}" stroke-width="${RING_STROKE}"`, rings) +
     group(` stroke="${LABEL_GREY}" stroke-width="${GAP_STROKE}"`, gaps) +
