@@ -45,7 +45,11 @@ function phaseLines(model: ChartModel): string {
   return out;
 }
 
-/** The target: a dot-dash rule across the plot, drawn from the right as Vega draws it. */
+/**
+ * The target: a dot-dash rule across the plot, drawn from the right edge to the left as Vega-Lite
+ * draws a rule with no x (x at the width, x2 at 0: vega-lite compile/mark/encode/position-point.ts
+ * `zeroOrMinOrMaxPosition`), so that its dashes start where Vega's do.
+ */
 function targetLine(model: ChartModel): string {
   if (!model.target) return '';
   return pathEl(`M${PLOT_WIDTH},${num(model.target.y)}H0`, ` stroke="${TARGET_COLOUR}" stroke-width="${TARGET_STROKE}" stroke-dasharray="${TARGET_DASH.join(',')}"`);
