@@ -67,7 +67,21 @@ function pointLabel(p: PointRecord, value: number | null, signals: string, note:
 /** The rows of the chart, values and lines multiplied by `k`. */
 export function chartRows(m: MeasureRecord, k: number): ChartRow[] {
   const s = scaler(k);
-  const two = (v: number | null) => (v === null ? null : Number(s(v)!.toPrecision(15)));
+  // Two-sigma lines trimmed of float noise; a phase repeats one value, so each line keeps its last.
+  const trimmer = () => {
+    let last = NaN;
+    let out = 0;
+    return (v: number | null) => {
+      if (v === null) return null;
+      if (v !== last) {
+        last = v;
+        out = Number(s(v)!.toPrecision(15));
+      }
+      return out;
+    };
+  };
+  const upper2 = trimmer();
+  const lower2 = trimmer();
   return m.points.map((p: PointRecord) => {
     const value = s(p.value);
     const signals = p.signals.join(', ');
@@ -79,8 +93,8 @@ export function chartRows(m: MeasureRecord, k: number): ChartRow[] {
       centre: s(p.centre),
       ucl: s(p.ucl),
       lcl: s(p.lcl),
-      upper2: two(p.upper2sigma),
-      lower2: two(p.lower2sigma),
+      upper2: upper2(p.upper2sigma),
+      lower2: lower2(p.lower2sigma),
       phase: p.phase,
       variation: p.variation,
       key: variationLabel(p.variation, p.side),

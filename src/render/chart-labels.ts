@@ -154,10 +154,10 @@ function leaderOf(px: number, py: number, radius: number, { box, side }: Place):
  * Annotations next to their points, each in its cheapest place (see `bestPlace`): covering
  * other labels, markers, the series and lines costs by area, moving away, below or sideways
  * costs a little. Points are placed in period order, each label then an obstacle for the next:
- * deterministic.
+ * deterministic. The obstacles and their cost map are built only when there is a note to place.
  */
-export function layoutNotes(values: readonly ChartRow[], f: Frame, obstacles: readonly Obstacle[]): NoteLabel[] {
-  const fixed = new CostMap(obstacles);
+export function layoutNotes(values: readonly ChartRow[], f: Frame, obstacles: () => readonly Obstacle[]): NoteLabel[] {
+  let fixed: CostMap | null = null;
   const placed = new ObstacleIndex();
   const out: NoteLabel[] = [];
   values.forEach((r, i) => {
@@ -169,7 +169,8 @@ export function layoutNotes(values: readonly ChartRow[], f: Frame, obstacles: re
     const anchorY = Number.isFinite(py) ? py : PLOT_HEIGHT / 2;
     // The ring round an observed point; a missing value has none.
     const radius = r.value === null ? 3 : 7;
-    const place = bestPlace(px, anchorY, radius, smallWidth(text) + 2, (box) => fixed.cost(box) + placed.cost(box));
+    const map = (fixed ??= new CostMap(obstacles()));
+    const place = bestPlace(px, anchorY, radius, smallWidth(text) + 2, (box) => map.cost(box) + placed.cost(box));
     const { box } = place;
     placed.add({ ...box, weight: COVER_TEXT });
     const leader = leaderOf(px, anchorY, radius, place);

@@ -5,10 +5,10 @@
  * computed by the layout (chart-labels.ts), with no scale.
  */
 import { DATE_PARSE, fmt, type LegendEntry } from './chart-data.js';
-import type { Frame } from './chart-frame.js';
 import type { EdgeLabel, NoteLabel, PhaseLabel } from './chart-labels.js';
 import {
   LABEL_GREY,
+  LEGEND_TITLE_TEXT,
   LINE_STYLES,
   NOTE_COLOUR,
   SERIES_COLOUR,
@@ -19,7 +19,6 @@ import {
   Y_PAD,
   type LineField,
 } from './chart-style.js';
-import type { MeasureRecord } from '../model/document.js';
 
 export type Layer = Record<string, unknown>;
 
@@ -35,11 +34,11 @@ export interface Encodings {
 }
 
 /**
- * The shared channels. The y domain is the frame's (nice, computed for the label layout), or
+ * The shared channels. The y domain is the model's (nice, computed for the label layout), or
  * Vega's own when nothing is drawn; 'step' changes level halfway between two points, so each
  * point sits in the middle of the flat stretch at its own limit, first and last points included.
  */
-export function encodings(f: Frame, xFormat: string, yTitle: string, step: boolean): Encodings {
+export function encodings(domain: readonly [number, number] | null, xFormat: string, yTitle: string, step: boolean): Encodings {
   const x = {
     field: 'date',
     type: 'temporal',
@@ -47,7 +46,7 @@ export function encodings(f: Frame, xFormat: string, yTitle: string, step: boole
     title: null,
     axis: { format: xFormat, labelAngle: 0, tickCount: 8, labelOverlap: true, grid: false },
   } as const;
-  const yScale = f.domain ? { domain: f.domain, zero: false, nice: false } : { zero: false, nice: true, padding: Y_PAD };
+  const yScale = domain ? { domain, zero: false, nice: false } : { zero: false, nice: true, padding: Y_PAD };
   return {
     x,
     y: (field) => ({ field, type: 'quantitative', title: yTitle, scale: yScale }),
@@ -58,16 +57,12 @@ export function encodings(f: Frame, xFormat: string, yTitle: string, step: boole
 }
 
 /** A faint vertical rule at the first date of each phase after the first. */
-export function phaseRuleLayers(m: MeasureRecord, enc: Encodings): Layer[] {
-  const phaseStarts: { date: string; phase: number }[] = [];
-  for (let i = 1; i < m.points.length; i++) {
-    if (m.points[i].phase !== m.points[i - 1].phase) phaseStarts.push({ date: m.points[i].date, phase: m.points[i].phase });
-  }
-  if (!phaseStarts.length) return [];
+export function phaseRuleLayers(starts: readonly { date: string; phase: number }[], enc: Encodings): Layer[] {
+  if (!starts.length) return [];
   return [
     {
       name: 'phase-rules',
-      data: { values: phaseStarts, format: { parse: { date: DATE_PARSE } } },
+      data: { values: starts.map((s) => ({ date: s.date, phase: s.phase })), format: { parse: { date: DATE_PARSE } } },
       mark: { type: 'rule', stroke: '#bdbdbd', strokeWidth: 1, strokeDash: [1, 2], aria: false },
       encoding: { x: enc.x },
     },
@@ -99,7 +94,7 @@ export function targetLayers(target: number | null, enc: Encodings): Layer[] {
 /** The series line, and its points coloured and shaped by variation (one legend for both). */
 export function seriesLayers(legend: readonly LegendEntry[], enc: Encodings): Layer[] {
   const keys = legend.map((l) => l.key);
-  const byVariation = (range: string[]) => ({ field: 'key', type: 'nominal', title: 'Variation', scale: { domain: keys, range }, legend: { title: 'Variation' } });
+  const byVariation = (range: string[]) => ({ field: 'key', type: 'nominal', title: LEGEND_TITLE_TEXT, scale: { domain: keys, range }, legend: { title: LEGEND_TITLE_TEXT } });
   return [
     {
       // The series: joined across phase starts, broken at missing values.

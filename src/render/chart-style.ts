@@ -43,6 +43,9 @@ export function shapeOf(variation: Variation, side: Side | null): string {
   return side === 'high' ? SHAPES.high : side === 'low' ? SHAPES.low : SHAPES.other;
 }
 
+/** The title of the legend of the kinds of variation. */
+export const LEGEND_TITLE_TEXT = 'Variation';
+
 /** Font size of phase labels, annotations and line labels. */
 export const SMALL_FONT = 10;
 /** Height of one line of small text, for the label layout. */

@@ -7,7 +7,7 @@ let toPng: ((svg: string) => Uint8Array) | null = null;
 
 parentPort!.on('message', async (task: ChartTask) => {
   try {
-    const svg = await renderChartSvg(task.measure);
+    const svg = await renderChartSvg(task.measure, { renderer: task.renderer });
     if (task.png && !toPng) toPng = (await import('./png.js')).svgToPng;
     const png = task.png ? toPng!(svg) : null;
     parentPort!.postMessage({ id: task.id, svg, png }, png ? [png.buffer as ArrayBuffer] : []);

@@ -1,24 +1,32 @@
 /**
- * The SPC chart of one measure, in the NHS "Making Data Count" style, as a Vega-Lite spec
- * (`chartSpec`, pure, data inline; chart-spec.ts) and as a static SVG string (`renderChartSvg`,
- * headless Vega). Every chart type of the registry is drawn the same way: the series, the centre
- * line, the control limits and two-sigma lines of each phase (steps where they vary from point to
- * point), and, where the record has them, a target line, annotations and phase labels.
+ * The SPC chart of one measure, in the NHS "Making Data Count" style. Everything about a chart
+ * that is not drawing is its model (`chartModel`, chart-model.ts), computed once as plain data;
+ * two renderers draw it:
  *
- * Vega and Vega-Lite are imported lazily, on the first render, so commands that draw no chart do
- * not pay for loading them. Rendering is deterministic: text is measured with a fixed width
- * table (chart-text-width.ts, never a `canvas` package), every scale and date format is UTC, and
- * nothing depends on the current time, locale or time zone.
+ * - the direct SVG writer (`chartSvg`, chart-svg.ts), the default: a compact SVG string written
+ *   straight from the model, synchronously, without Vega;
+ * - Vega (`renderChartVega`): the model written as a Vega-Lite spec (`chartSpec`, pure, data
+ *   inline; chart-spec.ts), compiled by Vega-Lite and rendered headless by Vega.
+ *
+ * Both draw the same picture (test/chart-conformance.test.ts rasterises both). Vega and Vega-Lite
+ * are imported lazily, on the first Vega render, so the default path never loads them. Rendering
+ * is deterministic: text is measured with a fixed width table (chart-text-width.ts, never a
+ * `canvas` package), every scale and date format is UTC, and nothing depends on the current time,
+ * locale or time zone.
  */
 import type { ChartOptions } from './chart-data.js';
-import { chartSpec } from './chart-spec.js';
-import { chartDescription } from './chart-text.js';
+import { chartModel } from './chart-model.js';
+import { specOfModel } from './chart-spec.js';
+import { chartSvg } from './chart-svg.js';
 import { textWidth, type TextItem } from './chart-text-width.js';
 import type { MeasureRecord } from '../model/document.js';
 
 export type { ChartOptions } from './chart-data.js';
 export { niceDomain } from './chart-frame.js';
 export { chartSpec } from './chart-spec.js';
+export { chartModel } from './chart-model.js';
+export type { ChartModel } from './chart-model-types.js';
+export { chartSvg } from './chart-svg.js';
 export { FONT_FAMILY, TARGET_COLOUR } from './chart-style.js';
 export { chartDescription } from './chart-text.js';
 export { textWidth } from './chart-text-width.js';
@@ -54,13 +62,32 @@ function escapeXml(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/** Which renderer draws a chart: the direct SVG writer (default) or Vega. */
+export type ChartRenderer = 'svg' | 'vega';
+
+/** The chart as a standalone SVG document, written directly from its model (no Vega). */
+export function chartSvgFor(m: MeasureRecord, opts: ChartOptions = {}): string {
+  return chartSvg(chartModel(m, opts));
+}
+
 /**
- * The chart as a standalone SVG document. The root `<svg>` carries `role="img"`, an
- * `aria-label` with the title, and `<title>`/`<desc>` children with the description sentence.
+ * The chart as a standalone SVG document, by the direct writer (`renderer: 'svg'`, the default)
+ * or by Vega (`renderer: 'vega'`, see `renderChartVega`).
  */
-export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions = {}): Promise<string> {
+export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions & { renderer?: ChartRenderer } = {}): Promise<string> {
+  const { renderer = 'svg', ...chart } = opts;
+  return renderer === 'vega' ? renderChartVega(m, chart) : chartSvgFor(m, chart);
+}
+
+/**
+ * The chart as a standalone SVG document drawn by Vega from its Vega-Lite spec. The root `<svg>`
+ * carries `role="img"`, an `aria-label` with the title, and `<title>`/`<desc>` children with the
+ * description sentence.
+ */
+export async function renderChartVega(m: MeasureRecord, opts: ChartOptions = {}): Promise<string> {
   const { vega, vl, interpreter } = await load();
-  const compiled = vl.compile(chartSpec(m, opts)).spec;
+  const model = chartModel(m, opts);
+  const compiled = vl.compile(specOfModel(model)).spec;
   const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), { renderer: 'none', expr: interpreter } as ConstructorParameters<VegaModule['View']>[1]);
   let svg: string;
   try {
@@ -69,9 +96,8 @@ export async function renderChartSvg(m: MeasureRecord, opts: ChartOptions = {}):
   } finally {
     view.finalize();
   }
-  const description = chartDescription(m, opts);
   const a11y =
-    `<title>${escapeXml(m.measure)}</title><desc>${escapeXml(description)}</desc>`;
+    `<title>${escapeXml(m.measure)}</title><desc>${escapeXml(model.description)}</desc>`;
   return roundCoordinates(svg).replace(/^<svg\b([^>]*)>/, (_all, attrs: string) =>
     `<svg${attrs} role="img" aria-label="${escapeXml(m.measure)}">${a11y}`,
   );

@@ -12,11 +12,21 @@ const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONTS = ['DejaVuSansCondensed.ttf', 'DejaVuSansCondensed-Bold.ttf'].map((f) => join(fontDir, f));
 
-export function svgToPng(svg: string, scale = 2): Uint8Array {
+function rasterise(svg: string, scale: number) {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
   });
-  return resvg.render().asPng();
+  return resvg.render();
+}
+
+export function svgToPng(svg: string, scale = 2): Uint8Array {
+  return rasterise(svg, scale).asPng();
+}
+
+/** The picture's pixels, 4 bytes (RGBA) each, row by row: to compare two renderings of a chart. */
+export function svgToPixels(svg: string, scale = 1): { width: number; height: number; pixels: Uint8Array } {
+  const image = rasterise(svg, scale);
+  return { width: image.width, height: image.height, pixels: new Uint8Array(image.pixels) };
 }
