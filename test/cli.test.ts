@@ -400,23 +400,53 @@ describe('scheduled-job ergonomics', () => {
 });
 
 describe('--jobs', () => {
-  it('outputs are byte-identical with --jobs 1 and --jobs 2 (40 measures, enough for two workers)', () => {
-    const rows = ['measure,period,value'];
-    for (let m = 0; m < 40; m++) for (let i = 0; i < 24; i++) rows.push(`Area ${m},${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${(i * 13 + m * 7) % 29}`);
-    const input = file('forty.csv', rows.join('\n') + '\n');
-    const one = join(work, 'jobs1');
-    const two = join(work, 'jobs2');
-    expect(spc(['analyse', input, '--out', one, '--jobs', '1', '--quiet', '--date', '2026-11-26']).code).toBe(0);
-    expect(spc(['analyse', input, '--out', two, '--jobs', '2', '--quiet', '--date', '2026-11-26']).code).toBe(0);
-    const list = (d: string) => readdirSync(join(d, 'charts')).sort();
-    expect(list(two)).toEqual(list(one));
-    expect(list(one)).toHaveLength(40);
-    for (const f of ['report.html', 'report.md', 'results.json', ...list(one).map((c) => join('charts', c))]) {
-      expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
-    }
-  });
+  // Direct SVGs are drawn in this thread; Vega charts (and PNGs) go to worker threads.
+  for (const renderer of ['svg', 'vega']) {
+    it(`outputs are byte-identical with --jobs 1 and --jobs 2 (40 measures, --renderer ${renderer})`, () => {
+      const rows = ['measure,period,value'];
+      for (let m = 0; m < 40; m++) for (let i = 0; i < 24; i++) rows.push(`Area ${m},${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${(i * 13 + m * 7) % 29}`);
+      const input = file(`forty-${renderer}.csv`, rows.join('\n') + '\n');
+      const one = join(work, `jobs1-${renderer}`);
+      const two = join(work, `jobs2-${renderer}`);
+      const args = ['--quiet', '--date', '2026-11-26', '--renderer', renderer];
+      expect(spc(['analyse', input, '--out', one, '--jobs', '1', ...args]).code).toBe(0);
+      expect(spc(['analyse', input, '--out', two, '--jobs', '2', ...args]).code).toBe(0);
+      const list = (d: string) => readdirSync(join(d, 'charts')).sort();
+      expect(list(two)).toEqual(list(one));
+      expect(list(one)).toHaveLength(40);
+      for (const f of ['report.html', 'report.md', 'results.json', ...list(one).map((c) => join('charts', c))]) {
+        expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
+      }
+    }, 120_000);
+  }
   it('--jobs 0 is a usage error', () => {
     expect(spc(['analyse', fixture, '--out', join(work, 'j0'), '--jobs', '0']).code).toBe(2);
+  });
+});
+
+describe('--renderer', () => {
+  it('draws directly by default, with a tooltip per point; vega draws the same charts with Vega', () => {
+    const direct = join(work, 'renderer-svg');
+    const vega = join(work, 'renderer-vega');
+    expect(spc(['analyse', fixture, '--out', direct, '--quiet', '--date', '2026-11-26']).code).toBe(0);
+    expect(spc(['analyse', fixture, '--out', vega, '--renderer', 'vega', '--quiet', '--date', '2026-11-26']).code).toBe(0);
+    const charts = readdirSync(join(direct, 'charts')).sort();
+    expect(readdirSync(join(vega, 'charts')).sort()).toEqual(charts);
+    const knife = (d: string) => readFileSync(join(d, 'charts', 'knife-crime.svg'), 'utf8');
+    // The fixture's Knife crime: 60 months, one missing (2017-10): 59 markers, each with its
+    // tooltip, plus the chart's own title; June to August 2019 are its near-limit signals.
+    expect(knife(direct).match(/<title>/g)).toHaveLength(60);
+    expect(knife(direct)).toContain('<title>2019-06: 27, concern (near-limit)</title>');
+    expect(knife(direct)).not.toContain('class="mark-');
+    expect(knife(vega)).toContain('class="mark-');
+    // Only the charts differ: the numbers and the report's words are the renderer's no matter.
+    for (const f of ['results.json', 'points.csv', 'summary.csv', 'report.md']) {
+      expect(readFileSync(join(vega, f)).equals(readFileSync(join(direct, f))), f).toBe(true);
+    }
+  }, 120_000);
+
+  it('an unknown renderer is a usage error', () => {
+    expect(spc(['analyse', fixture, '--out', join(work, 'renderer-x'), '--renderer', 'canvas']).code).toBe(2);
   });
 });
 

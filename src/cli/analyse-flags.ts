@@ -47,6 +47,7 @@ export interface AnalyseFlags {
   date?: string;
   png?: boolean;
   vegaLite?: boolean;
+  renderer?: 'svg' | 'vega';
   jobs?: string;
 }
 

@@ -76,7 +76,7 @@ async function stageCharts(
   const { renderCharts } = await import('../render/chart-pool.js');
   const slugs = uniqueSlugs(doc.measures.map((m) => m.measure));
   const progress = createProgress('charts', doc.measures.length, !flags.quiet && io.errIsTTY === true, io.err);
-  const rendered = await renderCharts(doc.measures, { jobs, png: flags.png, onChart: () => progress.tick() });
+  const rendered = await renderCharts(doc.measures, { jobs, png: flags.png, renderer: flags.renderer ?? 'svg', onChart: () => progress.tick() });
   progress.done();
   const charts = new Map<string, string>();
   const chartPaths = new Map<string, string>();
