@@ -19,5 +19,5 @@ export { analyseMeasure } from './model/measure.js';
 export type { AnalyseSettings } from './model/settings.js';
 export { buildMeasureRecord, scaleRecord, type ResultDocument, type MeasureRecord, type PointRecord } from './model/document.js';
 export { pointsCsv, summaryCsv } from './render/csv.js';
-export { chartSpec, renderChartSvg } from './render/chart.js';
+export { chartSpec, chartModel, chartSvg, chartSvgFor, renderChartSvg, renderChartVega } from './render/chart.js';
 export { reportHtml, reportMarkdown, buildReport, formatReportHtml, formatReportMarkdown, markSignals } from './render/report.js';
