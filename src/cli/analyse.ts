@@ -1,5 +1,6 @@
 /** `spc analyse`: read, analyse, render; every output is computed before any file is written. */
 import { SpcError } from '../io/errors.js';
+import { utf8Chunks } from '../io/write.js';
 import { analyseAll } from '../model/analyse-all.js';
 import { scaleRecord, type ResultDocument } from '../model/document.js';
 import type { AnalyseSettings } from '../model/settings.js';
@@ -70,12 +71,18 @@ function analyseSeries(series: readonly RawSeries[], settings: AnalyseSettings, 
  * --quiet). The document and the table are written in chunks as they are made, never held whole.
  */
 function printResults(doc: ResultDocument, flags: AnalyseFlags, io: CliIo): void {
-  if (flags.json) for (const chunk of chunked(documentJsonPieces(doc))) io.out(chunk);
-  else if (flags.csv) for (const chunk of chunked(pointsCsvPieces(doc.measures))) io.out(chunk);
+  if (flags.json) printPieces(io, documentJsonPieces(doc));
+  else if (flags.csv) printPieces(io, pointsCsvPieces(doc.measures));
   else if (!flags.quiet || flags.out === undefined) {
     const colour = flags.color && (io.isTTY ?? false) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
     io.out(summaryTable(doc.measures, colour));
   }
+}
+
+/** A text given in pieces to stdout: as UTF-8 chunks where stdout takes bytes, else as chunks of text. */
+function printPieces(io: CliIo, pieces: Iterable<string>): void {
+  if (io.outBytes) for (const bytes of utf8Chunks(pieces)) io.outBytes(bytes);
+  else for (const text of chunked(pieces)) io.out(text);
 }
 
 /** --fail-on: exit 3, naming the measures on stderr, when any meets the condition; else 0. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, stageOutputs, writeFileAtomic, writePieces } from './write.js';
+import { removeStaleTemporaries, stageOutputs, utf8Chunks, writeFileAtomic, writePieces } from './write.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/community-safety.csv', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'spc-write-'));
@@ -72,6 +72,15 @@ describe('atomic outputs', () => {
       closeSync(fd);
       expect(readFileSync(p).equals(Buffer.from(pieces.join(''), 'utf8')), `buffer of ${size} bytes`).toBe(true);
     }
+  });
+
+  it('utf8Chunks gives chunks of at most the size, each its own buffer, a long piece whole', () => {
+    const pieces = ['ab', 'é', 'x'.repeat(30), 'cd', '😀😀', 'e'];
+    const chunks = [...utf8Chunks(pieces, 12)];
+    // Kept chunks are still intact after the later ones were made (no buffer is reused).
+    expect(Buffer.concat(chunks).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+    expect(chunks.map((c) => Buffer.from(c).toString('utf8'))).toEqual(['abé', 'x'.repeat(30), 'cd', '😀😀e']);
+    expect([...utf8Chunks([], 8)]).toEqual([]);
   });
 
   it('a file staged in pieces replaces nothing until commit; a failure part-way leaves no temporary after abort', () => {

@@ -39,22 +39,29 @@ function writeAll(fd: number, buf: Uint8Array): void {
 }
 
 /**
- * Writes text given in pieces to an open file as UTF-8, through a buffer of `size` bytes: no
- * piece is joined with another into a string, and no more than the buffer is held.
+ * The UTF-8 bytes of a text given in pieces, in chunks of at most `size` bytes (a piece longer than
+ * a chunk is a chunk of its own): no piece is joined with another into a string. Each chunk is a
+ * buffer of its own, so a chunk handed to an asynchronous writer stays intact.
  */
-export function writePieces(fd: number, pieces: Iterable<string>, size = 1 << 20): void {
-  const buf = Buffer.allocUnsafe(size);
+export function* utf8Chunks(pieces: Iterable<string>, size = 1 << 20): Generator<Uint8Array> {
+  let buf = Buffer.allocUnsafe(size);
   let used = 0;
   for (const piece of pieces) {
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
-    if (used + piece.length * 3 > size) {
-      writeAll(fd, buf.subarray(0, used));
+    if (used + piece.length * 3 > size && used > 0) {
+      yield buf.subarray(0, used);
+      buf = Buffer.allocUnsafe(size);
       used = 0;
     }
-    if (piece.length * 3 > size) writeAll(fd, Buffer.from(piece, 'utf8'));
+    if (piece.length * 3 > size) yield Buffer.from(piece, 'utf8');
     else used += buf.write(piece, used, 'utf8');
   }
-  writeAll(fd, buf.subarray(0, used));
+  if (used > 0) yield buf.subarray(0, used);
+}
+
+/** Writes text given in pieces to an open file as UTF-8, a chunk of `size` bytes at a time. */
+export function writePieces(fd: number, pieces: Iterable<string>, size = 1 << 20): void {
+  for (const chunk of utf8Chunks(pieces, size)) writeAll(fd, chunk);
 }
 
 /**
