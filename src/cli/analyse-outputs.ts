@@ -1,7 +1,8 @@
 /**
  * `spc analyse --out DIR`: the result document, the tables, the charts and the report, each staged
- * (written to a temporary file) as soon as it is ready, the document and the points table piece by
- * piece as they are made; all of them are renamed into place together at the end, or none is.
+ * (written to a temporary file) as soon as it is ready, the document, the points table and
+ * report.html piece by piece as they are made; all of them are renamed into place together at the
+ * end, or none is.
  */
 import { join } from 'node:path';
 import { stageOutputs, type StagedOutputs } from '../io/write.js';
@@ -9,7 +10,7 @@ import type { ResultDocument } from '../model/document.js';
 import { pointsCsvPieces, summaryCsv } from '../render/csv.js';
 import { jsonPieces } from '../render/json.js';
 import { uniqueSlugs } from '../render/names.js';
-import { buildReport, defaultTitle, formatReportHtml, formatReportMarkdown, type MarkedSignal } from '../render/report.js';
+import { buildReport, defaultTitle, formatReportMarkdown, reportHtmlPieces, type MarkedSignal } from '../render/report.js';
 import type { AnalyseFlags, RunOptions } from './analyse-flags.js';
 import type { CliIo } from './cli-io.js';
 
@@ -37,7 +38,7 @@ export async function writeOutputs(
     const { charts, chartPaths } = await stageCharts(staged, doc, flags, io, run.jobs);
     const { previous, recent } = run;
     const report = buildReport(doc, { title: flags.title ?? defaultTitle(files), generated: run.generated, charts, chartPaths, previous, recent, marks });
-    staged.stage('report.html', formatReportHtml(report));
+    staged.stagePieces('report.html', reportHtmlPieces(report));
     staged.stage('report.md', formatReportMarkdown(report));
     staged.commit();
   } catch (e) {
