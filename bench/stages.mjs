@@ -87,7 +87,7 @@ await timed('report', () => {
   const marks = report.markSignals(doc, null, report.DEFAULT_RECENT);
   const chartPaths = new Map([...svgs.keys()].map((name, k) => [name, `charts/${k}.svg`]));
   const model = report.buildReport(doc, { title: 'bench', generated: '2026-01-01', charts: svgs, chartPaths, previous: null, recent: report.DEFAULT_RECENT, marks });
-  writeFileSync(join(work, 'report.html'), report.formatReportHtml(model));
+  toFile('report.html', report.reportHtmlPieces(model));
   writeFileSync(join(work, 'report.md'), report.formatReportMarkdown(model));
 });
 rmSync(work, { recursive: true, force: true });
