@@ -105,9 +105,9 @@ function stageRows(file) {
   const s = (x) => `${fmt(x / 1000)} s`;
   const split = Object.entries(names).map(([k, name]) => `${name} ${s(ms(k))}`).join(', ');
   const under = Object.keys(names).every((k) => ms(k) < 300);
-  row('   3 split by stage (bench/stages.mjs, one process)', split, 'each < 0.3 s', under);
+  row('   its stages, timed in one process (bench/stages.mjs)', split, 'each < 0.3 s', under);
   const charts = stages([file, '--charts']);
-  row('   2 split: the charts, and the report with them inlined', `charts ${s(charts.charts)}, report ${s(charts.report)}`, '', true);
+  row('   with --out (2.): the charts, and the report with them inlined', `charts ${s(charts.charts)}, report ${s(charts.report)}`, '', true);
 }
 
 // 4. Aggregate on the street-level export, beside a plain read and csv-parse alone.

@@ -51,23 +51,6 @@ describe('spc analyse', () => {
     expect(p).toMatchObject({ period: '2021-03', date: '2021-03-01', signals: ['shift'], side: 'high', variation: 'improvement' });
   });
 
-  it('--json and --csv on stdout are the bytes of results.json and points.csv, as bytes or as text', async () => {
-    const out = join(work, 'stdout-vs-out');
-    const json = spawnSync(process.execPath, [bin, 'analyse', fixture, '--json', '--out', out, '--date', '2026-01-01'], { cwd: work });
-    expect(json.status).toBe(0);
-    const results = readFileSync(join(out, 'results.json'));
-    expect(json.stdout.equals(results)).toBe(true);
-    expect(results.toString('utf8')).toBe(JSON.stringify(JSON.parse(results.toString('utf8')), null, 2) + '\n');
-    const csv = spawnSync(process.execPath, [bin, 'analyse', fixture, '--csv'], { cwd: work });
-    expect(csv.stdout.equals(readFileSync(join(out, 'points.csv')))).toBe(true);
-    // In process, with a stdout that takes text only (no outBytes), the same text.
-    const { main } = await import('../src/cli/main.js');
-    let text = '';
-    const io = { out: (s: string) => void (text += s), err: () => undefined };
-    expect(await main(['analyse', fixture, '--json'], io)).toBe(0);
-    expect(text).toBe(results.toString('utf8'));
-  });
-
   it('numbers in JSON are not rounded', () => {
     const input = 'measure,period,value\nA,2020-01,1\nA,2020-02,2\nA,2020-03,2\n';
     const doc = JSON.parse(spc(['analyse', '-', '--json'], input).out);

@@ -62,7 +62,9 @@ describe('atomic outputs', () => {
     expect(removeStaleTemporaries(d)).toBe(1);
     expect(readdirSync(d)).toEqual(['keep.csv']);
   });
+});
 
+describe('writing in pieces', () => {
   it('writePieces writes the pieces as the UTF-8 of their joined text, across buffer boundaries', () => {
     const pieces = ['plain ', 'é漢😀', 'x'.repeat(40), '\ud800 lone', '', '😀'.repeat(30), 'end\n'];
     for (const size of [8, 13, 64, 1 << 20]) {
