@@ -17,9 +17,7 @@ import {
   escapeMarkdown,
   inlineSvg,
   markSignals,
-  buildReport,
   reportHtml,
-  reportHtmlPieces,
   reportMarkdown,
   reportSections,
   type ReportOptions,
@@ -209,15 +207,6 @@ describe('report.html', () => {
 
   it('is deterministic', () => {
     expect(reportHtml(doc, options(doc))).toBe(reportHtml(doc, options(doc)));
-  });
-
-  it('comes in pieces of whole lines, one per measure section, that make the page', () => {
-    const pieces = [...reportHtmlPieces(buildReport(doc, options(doc)))];
-    expect(pieces.join('')).toBe(reportHtml(doc, options(doc)));
-    for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
-    expect(pieces[0]).toBe('<!DOCTYPE html>\n');
-    expect(pieces.at(-1)).toBe('</html>\n');
-    expect(pieces.filter((p) => p.startsWith('<section class="measure"')).length).toBe(doc.measures.length);
   });
 });
 
