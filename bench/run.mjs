@@ -7,7 +7,7 @@
  *   node bench/run.mjs [--runs 5] [--rows 2000000] [--quick]   (--quick: 2 runs, 200k rows, no 5,000)
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,16 +34,18 @@ if (!existsSync(join(data, 'series.f64'))) gen(['--only', 'c']);
 if (!existsSync(join(data, 'street.csv')) || Math.abs(statSync(join(data, 'street.csv')).size / 196 - ROWS) > ROWS * 0.2) gen(['--only', 'b', '--rows', String(ROWS)]);
 for (const n of quick ? [10, 100] : [10, 100, 5000]) if (!existsSync(join(data, `measures-${n}.csv`))) gen(['--only', 'a', '--measures', String(n)]);
 
-/** Runs the CLI `runs` times: median wall seconds and peak RSS (MB). */
-function cli(argv, runs = RUNS, stdout = 'ignore') {
+/** Runs the CLI `runs` times: median wall seconds and peak RSS (MB). `toFile`: stdout goes to that file (else nowhere). */
+function cli(argv, runs = RUNS, toFile = null) {
   const walls = [];
   const rss = [];
   for (let r = 0; r < runs; r++) {
+    const stdout = toFile === null ? 'ignore' : openSync(toFile, 'w');
     const t = performance.now();
     const p = hasTime
       ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...argv], { encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 30 })
       : spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 30 });
     walls.push((performance.now() - t) / 1000);
+    if (toFile !== null) closeSync(stdout);
     if (p.status !== 0 && p.status !== 3) throw new Error(`spc ${argv.join(' ')} failed: ${p.stderr}`);
     if (hasTime) rss.push(Number(p.stderr.trim().split('\n').pop()) / 1024);
   }
@@ -81,10 +83,31 @@ const fmt = (x, d = 2) => x.toFixed(d);
   const s1 = cli(['analyse', join(data, 'measures-1000.csv'), '--out', single, '--quiet', '--jobs', '1'], 1);
   const same = spawnSync('diff', ['-r', '-q', out, single]).status === 0;
   row('   --jobs 1 (one thread)', `${fmt(s1.wall)} s; outputs ${same ? 'byte-identical to' : 'DIFFERENT from'} the pool's`, 'identical', same);
-  const b = cli(['analyse', join(data, 'measures-1000.csv'), '--json', '--quiet']);
-  row('3. the same without charts (--json)', `${fmt(b.wall)} s`, '<= 0.5 s', b.wall <= 0.5);
-  const c = cli(['analyse', join(data, 'measures-1000.csv'), '--csv', '--quiet']);
-  row('   without charts or simulation (--csv)', `${fmt(c.wall)} s`, '', true);
+  const b = cli(['analyse', join(data, 'measures-1000.csv'), '--json', '--quiet'], RUNS, join(work, 'results.json'));
+  row('3. the same without charts (--json to a file)', `${fmt(b.wall)} s, ${b.rss ? fmt(b.rss, 0) + ' MB' : 'RSS n/a'}`, '<= 0.5 s', b.wall <= 0.5);
+  const c = cli(['analyse', join(data, 'measures-1000.csv'), '--csv', '--quiet'], RUNS, join(work, 'points.csv'));
+  row('   without charts or simulation (--csv to a file)', `${fmt(c.wall)} s`, '', true);
+  stageRows(join(data, 'measures-1000.csv'));
+}
+
+/** Runs bench/stages.mjs (each stage of one analyse run, timed in one process): ms per stage. */
+function stages(argv) {
+  const p = spawnSync(process.execPath, [join(root, 'bench', 'stages.mjs'), ...argv], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (p.status !== 0) throw new Error(`bench/stages.mjs failed: ${p.stderr}`);
+  return JSON.parse(p.stdout.trim().split('\n').pop());
+}
+
+/** The 1,000-measure run split by stage: medians of RUNS runs without charts, and one run with them. */
+function stageRows(file) {
+  const runs = Array.from({ length: RUNS }, () => stages([file]));
+  const ms = (stage) => median(runs.map((r) => r[stage]));
+  const names = { reading: 'reading', analysis: 'analysis', simulation: 'simulation', document: 'document', json: 'JSON', csvs: 'CSVs', report: 'report' };
+  const s = (x) => `${fmt(x / 1000)} s`;
+  const split = Object.entries(names).map(([k, name]) => `${name} ${s(ms(k))}`).join(', ');
+  const under = Object.keys(names).every((k) => ms(k) < 300);
+  row('   its stages, timed in one process (bench/stages.mjs)', split, 'each < 0.3 s', under);
+  const charts = stages([file, '--charts']);
+  row('   with --out (2.): the charts, and the report with them inlined', `charts ${s(charts.charts)}, report ${s(charts.report)}`, '', true);
 }
 
 // 4. Aggregate on the street-level export, beside a plain read and csv-parse alone.

@@ -1,32 +1,23 @@
 /**
  * `spc analyse --out DIR`: the result document, the tables, the charts and the report, each staged
- * (written to a temporary file) as soon as it is ready and its text dropped; all of them are
- * renamed into place together at the end, or none is.
+ * (written to a temporary file) as soon as it is ready, the document, the points table and
+ * report.html piece by piece as they are made; all of them are renamed into place together at the
+ * end, or none is.
  */
 import { join } from 'node:path';
 import { stageOutputs, type StagedOutputs } from '../io/write.js';
 import type { ResultDocument } from '../model/document.js';
-import { pointsCsv, summaryCsv } from '../render/csv.js';
+import { pointsCsvPieces, summaryCsv } from '../render/csv.js';
+import { jsonPieces } from '../render/json.js';
 import { uniqueSlugs } from '../render/names.js';
-import { buildReport, defaultTitle, formatReportHtml, formatReportMarkdown, type MarkedSignal } from '../render/report.js';
+import { buildReport, defaultTitle, formatReportMarkdown, reportHtmlPieces, type MarkedSignal } from '../render/report.js';
 import type { AnalyseFlags, RunOptions } from './analyse-flags.js';
 import type { CliIo } from './cli-io.js';
 
-/** The result document as JSON, made once, and kept after results.json only if stdout needs it too. */
-export interface DocumentJson {
-  text(): string;
-  /** results.json is staged: drop the text unless --json prints it. */
-  staged(): void;
-}
-
-export function documentJson(doc: ResultDocument, keep: boolean): DocumentJson {
-  let json: string | null = null;
-  return {
-    text: () => (json ??= JSON.stringify(doc, null, 2) + '\n'),
-    staged() {
-      json = keep ? json : null;
-    },
-  };
+/** results.json: the text of `JSON.stringify(doc, null, 2)` and a line break, in pieces (one per measure). */
+export function* documentJsonPieces(doc: ResultDocument): Generator<string> {
+  yield* jsonPieces(doc);
+  yield '\n';
 }
 
 /** Writes every output into --out DIR, then says so on stderr (unless quiet or stdout carries results). */
@@ -37,19 +28,17 @@ export async function writeOutputs(
   flags: AnalyseFlags,
   io: CliIo,
   run: RunOptions,
-  json: DocumentJson,
   marks: ReadonlyMap<string, readonly MarkedSignal[]> | undefined,
 ): Promise<void> {
   const staged = stageOutputs(out);
   try {
-    staged.stage('results.json', json.text());
-    json.staged();
-    staged.stage('points.csv', pointsCsv(doc.measures));
+    staged.stagePieces('results.json', documentJsonPieces(doc));
+    staged.stagePieces('points.csv', pointsCsvPieces(doc.measures));
     staged.stage('summary.csv', summaryCsv(doc.measures));
     const { charts, chartPaths } = await stageCharts(staged, doc, flags, io, run.jobs);
     const { previous, recent } = run;
     const report = buildReport(doc, { title: flags.title ?? defaultTitle(files), generated: run.generated, charts, chartPaths, previous, recent, marks });
-    staged.stage('report.html', formatReportHtml(report));
+    staged.stagePieces('report.html', reportHtmlPieces(report));
     staged.stage('report.md', formatReportMarkdown(report));
     staged.commit();
   } catch (e) {

@@ -1,16 +1,18 @@
 /** `spc analyse`: read, analyse, render; every output is computed before any file is written. */
 import { SpcError } from '../io/errors.js';
+import { utf8Chunks } from '../io/write.js';
 import { analyseAll } from '../model/analyse-all.js';
 import { scaleRecord, type ResultDocument } from '../model/document.js';
 import type { AnalyseSettings } from '../model/settings.js';
 import type { RawSeries } from '../io/read.js';
-import { pointsCsv } from '../render/csv.js';
+import { pointsCsvPieces } from '../render/csv.js';
+import { chunked } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { DEFAULT_RECENT, markSignals, type MarkedSignal } from '../render/report.js';
 import { version } from '../version.js';
 import { givenSettings, runOptions, type AnalyseFlags, type RunOptions } from './analyse-flags.js';
 import { loadConfig, readInputs } from './analyse-inputs.js';
-import { documentJson, writeOutputs, type DocumentJson } from './analyse-outputs.js';
+import { documentJsonPieces, writeOutputs } from './analyse-outputs.js';
 import type { CliIo } from './cli-io.js';
 
 // The stages have modules of their own; their names are read from here too.
@@ -37,11 +39,10 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   if (!flags.quiet) {
     for (const m of doc.measures) for (const w of m.warnings) io.err(`warning: ${m.measure}: ${w}\n`);
   }
-  const json = documentJson(doc, flags.json);
   // New and recent signals, computed once for the report and --fail-on new.
   const marks = flags.out !== undefined || flags.failOn === 'new' ? markSignals(doc, run.previous, run.recent) : undefined;
-  if (flags.out !== undefined) await writeOutputs(flags.out, doc, files, flags, io, run, json, marks);
-  printResults(doc, flags, io, json);
+  if (flags.out !== undefined) await writeOutputs(flags.out, doc, files, flags, io, run, marks);
+  printResults(doc, flags, io);
   if (failures.length) {
     throw new SpcError(`${failures.length} input error${failures.length === 1 ? '' : 's'} (--keep-going analysed the rest)`, 1);
   }
@@ -65,14 +66,23 @@ function analyseSeries(series: readonly RawSeries[], settings: AnalyseSettings, 
   return { ...analysed, measures: analysed.measures.map((m) => scaleRecord(m, multiply)) };
 }
 
-/** Stdout: the document (--json), the flagged points (--csv), or the summary table (not with --out --quiet). */
-function printResults(doc: ResultDocument, flags: AnalyseFlags, io: CliIo, json: DocumentJson): void {
-  if (flags.json) io.out(json.text());
-  else if (flags.csv) io.out(pointsCsv(doc.measures));
+/**
+ * Stdout: the document (--json), the flagged points (--csv), or the summary table (not with --out
+ * --quiet). The document and the table are written in chunks as they are made, never held whole.
+ */
+function printResults(doc: ResultDocument, flags: AnalyseFlags, io: CliIo): void {
+  if (flags.json) printPieces(io, documentJsonPieces(doc));
+  else if (flags.csv) printPieces(io, pointsCsvPieces(doc.measures));
   else if (!flags.quiet || flags.out === undefined) {
     const colour = flags.color && (io.isTTY ?? false) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
     io.out(summaryTable(doc.measures, colour));
   }
+}
+
+/** A text given in pieces to stdout: as UTF-8 chunks where stdout takes bytes, else as chunks of text. */
+function printPieces(io: CliIo, pieces: Iterable<string>): void {
+  if (io.outBytes) for (const bytes of utf8Chunks(pieces)) io.outBytes(bytes);
+  else for (const text of chunked(pieces)) io.out(text);
 }
 
 /** --fail-on: exit 3, naming the measures on stderr, when any meets the condition; else 0. */

@@ -39,6 +39,7 @@ function defaultIo(): CliIo {
   }
   return {
     out: (s) => void process.stdout.write(s),
+    outBytes: (b) => void process.stdout.write(b),
     err: (s) => void process.stderr.write(s),
     isTTY: process.stdout.isTTY === true,
     errIsTTY: process.stderr.isTTY === true,

@@ -5,7 +5,7 @@
  */
 
 import type { Lines } from './lines.js';
-import type { ChartType, PhaseStats, XmrSigma } from './charts/types.js';
+import type { ChartType, LineArrays, PhaseStats, XmrSigma } from './charts/types.js';
 
 export type { XmrSigma };
 
@@ -241,5 +241,29 @@ export interface Analysis {
   /** Every signal, ordered by first point, then rule (contract order), then last point. */
   readonly spans: readonly SignalSpan[];
   readonly summary: Summary;
+  readonly warnings: readonly CoreWarning[];
+}
+
+/**
+ * The analysis in columns: every line and every rule's flags as typed arrays indexed by point.
+ * This is the engine; `analyse` turns it into plain per-point records. Batch code and the
+ * simulation, which do not need records, stop here.
+ */
+export interface ColumnarAnalysis {
+  readonly chart: ChartType;
+  readonly rules: RuleSet;
+  readonly direction: Direction;
+  readonly target: number | null;
+  readonly n: number;
+  readonly plotted: ArrayLike<number | null>;
+  readonly observed: Uint8Array;
+  readonly phaseOf: Int32Array;
+  readonly inBaseline: Uint8Array;
+  readonly excluded: Uint8Array;
+  readonly lines: LineArrays;
+  /** Each rule that ran, in contract order, with its flags per point (HIGH/LOW bits). */
+  readonly flags: readonly (readonly [RuleId, Uint8Array])[];
+  readonly spans: readonly SignalSpan[];
+  readonly phases: readonly PhaseResult[];
   readonly warnings: readonly CoreWarning[];
 }

@@ -99,3 +99,27 @@ describe('reading what spreadsheets write', () => {
     expect(() => readSeries(text, 'x.csv', { strict: true })).toThrow('value "#N/A" read as a missing value (--strict)');
   });
 });
+
+describe('readSeries reads rows as it scans, with the errors in the same order', () => {
+  const error = (text: string, strict = false) => {
+    try {
+      readSeries(text, 'f.csv', { strict });
+    } catch (e) {
+      return (e as SpcError).located;
+    }
+    return 'no error';
+  };
+  it('reports a CSV syntax error anywhere before a bad row or header earlier in the file', () => {
+    expect(error('measure,period,value\nA,2020-01,abc\nA,2020-02,"3\n')).toMatch(/^f\.csv:3:\d+: not valid CSV: a quote opens here/);
+    expect(error('measure,when,value\nA,2020-01,1\nA,"2020-02,3\n')).toMatch(/^f\.csv:3:\d+: not valid CSV/);
+  });
+  it('reports a file without data rows before its header, and the header before its rows', () => {
+    expect(error('measure,when,value\n\n')).toBe('f.csv:1: no data rows after the header');
+    expect(error('measure,when,value\nA,2020-01,abc\n')).toMatch(/^f\.csv:1: no period column/);
+  });
+  it('reports the first bad row, a --strict warning included', () => {
+    expect(error('measure,period,value\nA,2020-01,abc\nA,nope,1\n')).toMatch(/^f\.csv:2:3: value "abc" is not a number/);
+    expect(error('measure,period,value\nA,2020-01,NA\nA,2020-02,x\n', true)).toBe('f.csv:2:3: value "NA" read as a missing value (--strict)');
+  });
+});
+

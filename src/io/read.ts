@@ -75,14 +75,35 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
-/** Every record of a CSV text with the line it starts on (blank lines skipped), via the record scanner. */
-function scanRecords(text: string, file: string, delimiter: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
+/** What the table reader hands on as it scans: the header first, then each data row. */
+interface TableSink {
+  header(names: string[], line: number): void;
+  row(r: CsvRecord): void;
+}
+
+/**
+ * Scans a CSV text record by record with the record scanner: the first record is the header
+ * (trailing empty cells, a spreadsheet's stray columns, dropped), each later record that is not
+ * blank a data row, handed on as it is read (no record is kept). A CSV syntax error anywhere is
+ * thrown before anything else; then an empty file, or a header without data rows.
+ */
+function scanTable(text: string, file: string, delimiter: string, sink: TableSink): void {
+  let records = 0;
+  let dataRows = 0;
+  let headerLine = 0;
   const scanner = new RecordScanner(delimiter.charCodeAt(0), {
     record(field, count, line) {
       const record = new Array<string>(count);
       for (let i = 0; i < count; i++) record[i] = field(i);
-      records.push({ record, line });
+      if (records++ === 0) {
+        const header = record.map((h) => h.trim());
+        while (header.length > 1 && header[header.length - 1] === '') header.pop();
+        headerLine = line;
+        sink.header(header, line);
+      } else if (record.some((f) => f.trim() !== '')) {
+        dataRows++;
+        sink.row({ record, line });
+      }
     },
   });
   try {
@@ -92,8 +113,8 @@ function scanRecords(text: string, file: string, delimiter: string): CsvRecord[]
     if (e instanceof CsvSyntaxError) throw inputError(file, e.line, e.column, `not valid CSV: ${e.message}`);
     throw e;
   }
-  if (records.length === 0) throw inputError(file, undefined, undefined, 'the file is empty');
-  return records;
+  if (records === 0) throw inputError(file, undefined, undefined, 'the file is empty');
+  if (dataRows === 0) throw inputError(file, headerLine, undefined, 'no data rows after the header');
 }
 
 export function measureNameFromFile(file: string): string {
@@ -104,12 +125,18 @@ export function measureNameFromFile(file: string): string {
 
 /** Parses the text of one CSV file into series, one per measure, rows sorted by period. */
 export function readSeries(text: string, file: string, options: ReadOptions = {}): RawSeries[] {
-  const { header, headerLine, data } = readTable(text, file, options.delimiter);
-  const col = findColumns(header, headerLine, file, options.columns);
-  const reading: RowReading = {
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw inputError(file, undefined, undefined, 'the file is empty');
+  const rows = collectRows(file, options);
+  scanTable(text, file, options.delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, '')), rows);
+  return rows.series();
+}
+
+/** What reading the rows of a file with this header needs (its columns found, or an error for them). */
+function rowReading(file: string, header: string[], headerLine: number, options: ReadOptions): RowReading {
+  return {
     file,
     header,
-    col,
+    col: findColumns(header, headerLine, file, options.columns),
     fallbackMeasure: measureNameFromFile(file),
     dateOrder: options.dateOrder ?? 'dmy',
     strict: !!options.strict,
@@ -118,27 +145,41 @@ export function readSeries(text: string, file: string, options: ReadOptions = {}
     warnings: new Map(),
     percentSeen: false,
   };
-  const byMeasure = new Map<string, ParsedRow[]>();
-  for (const r of data) {
-    const row = readRow(r, reading);
-    const list = byMeasure.get(row.measure);
-    if (list) list.push(row);
-    else byMeasure.set(row.measure, [row]);
-  }
-  return [...byMeasure].map(([measure, rows]) => seriesOf(measure, rows, reading));
 }
 
-/** The header (trailing empty cells dropped), its line, and the data records (blank ones dropped) of a CSV text. */
-function readTable(text: string, file: string, delimiter?: ReadOptions['delimiter']): { header: string[]; headerLine: number; data: CsvRecord[] } {
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw inputError(file, undefined, undefined, 'the file is empty');
-  const records = scanRecords(text, file, delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, '')));
-  // Trailing empty header cells (a spreadsheet's stray columns) are ignored.
-  const header = records[0].record.map((h) => h.trim());
-  while (header.length > 1 && header[header.length - 1] === '') header.pop();
-  const headerLine = records[0].line;
-  const data = records.slice(1).filter((r) => r.record.some((f) => f.trim() !== ''));
-  if (data.length === 0) throw inputError(file, headerLine, undefined, 'no data rows after the header');
-  return { header, headerLine, data };
+/**
+ * The rows of a file read as they are scanned, by measure. The first error (the header's columns,
+ * found at the first data row, or a row's) is kept and thrown by `series`, once the whole file has
+ * been scanned: a CSV syntax error later in the file, or a file without data rows, is reported first.
+ */
+function collectRows(file: string, options: ReadOptions): TableSink & { series(): RawSeries[] } {
+  let header: string[] = [];
+  let headerLine = 0;
+  let reading: RowReading | null = null;
+  let failure: { error: unknown } | null = null;
+  const byMeasure = new Map<string, ParsedRow[]>();
+  return {
+    header(names, line) {
+      header = names;
+      headerLine = line;
+    },
+    row(r) {
+      if (failure !== null) return;
+      try {
+        reading ??= rowReading(file, header, headerLine, options);
+        const row = readRow(r, reading);
+        const list = byMeasure.get(row.measure);
+        if (list) list.push(row);
+        else byMeasure.set(row.measure, [row]);
+      } catch (error) {
+        failure = { error };
+      }
+    },
+    series() {
+      if (failure !== null) throw failure.error;
+      return [...byMeasure].map(([measure, rows]) => seriesOf(measure, rows, reading!));
+    },
+  };
 }
 
 /** One measure's series: its rows sorted by period and grouped into subgroups, with what the file says about it. */

@@ -4,7 +4,9 @@
  * CSV, terminal table, chart, report) reads this document and nothing else.
  */
 import type { ChartType } from '../core/charts/index.js';
-import type { Analysis, SignalSpan } from '../core/types.js';
+import type { ClassifiedAnalysis } from '../core/analyse.js';
+import { newPoint, pointAt, type PointDraft } from '../core/point-findings.js';
+import type { Analysis, PointResult, SignalSpan } from '../core/types.js';
 import { LINE_KEYS, type LineKey } from '../core/lines.js';
 import type { Granularity, PeriodInfo } from '../io/periods.js';
 import type { MeasureRecord, PhaseRecord, PointRecord, SpanRecord, SummaryRecord } from './document-types.js';
@@ -65,38 +67,57 @@ export const POINT_LINE_NAMES = {
   lower2: 'lower2sigma',
 } as const satisfies Record<LineKey, keyof PointRecord>;
 
-/** The measure's points: the core's point with its period, date and the shell's numbers beside it (keys in contract order). */
-function pointRecords(ctx: MeasureContext, a: Analysis): PointRecord[] {
-  return a.points.map((p, i) => {
-    const note = ctx.notes?.[i];
-    const rec: PointRecord = {
-      period: ctx.periods[i].text,
-      date: ctx.periods[i].date,
-      value: p.value,
-      denominator: ctx.denominators ? ctx.denominators[i] : null,
-      phase: p.phase,
-      baseline: p.baseline,
-      excluded: p.excluded,
-      centre: p.centre,
-      lcl: p.lcl,
-      ucl: p.ucl,
-      sigma: p.sigma,
-      signals: p.signals,
-      side: p.side,
-      variation: p.variation,
-      [POINT_LINE_NAMES.lower1]: p.lower1,
-      [POINT_LINE_NAMES.upper1]: p.upper1,
-      [POINT_LINE_NAMES.lower2]: p.lower2,
-      [POINT_LINE_NAMES.upper2]: p.upper2,
-      ...(ctx.numerators ? { numerator: ctx.numerators[i] } : {}),
-      ...(ctx.subgroupSizes ? { subgroupSize: ctx.subgroupSizes[i] } : {}),
-    };
-    return note ? { ...rec, note } : rec;
-  });
+/** A point record as it is built (the record type's fields are read-only). */
+type PointRecordDraft = { -readonly [K in keyof PointRecord]: PointRecord[K] };
+
+/** Point i's record: the core's point with its period, date and the shell's numbers beside it (keys in contract order). */
+function pointRecord(ctx: MeasureContext, p: PointResult, i: number): PointRecord {
+  const rec: PointRecordDraft = {
+    period: ctx.periods[i].text,
+    date: ctx.periods[i].date,
+    value: p.value,
+    denominator: ctx.denominators ? ctx.denominators[i] : null,
+    phase: p.phase,
+    baseline: p.baseline,
+    excluded: p.excluded,
+    centre: p.centre,
+    lcl: p.lcl,
+    ucl: p.ucl,
+    sigma: p.sigma,
+    signals: p.signals,
+    side: p.side,
+    variation: p.variation,
+    [POINT_LINE_NAMES.lower1]: p.lower1,
+    [POINT_LINE_NAMES.upper1]: p.upper1,
+    [POINT_LINE_NAMES.lower2]: p.lower2,
+    [POINT_LINE_NAMES.upper2]: p.upper2,
+  };
+  if (ctx.numerators) rec.numerator = ctx.numerators[i];
+  if (ctx.subgroupSizes) rec.subgroupSize = ctx.subgroupSizes[i];
+  const note = ctx.notes?.[i];
+  if (note) rec.note = note;
+  return rec;
+}
+
+/**
+ * The core's point i: its record, or one made from the columns into `scratch` (so that no record
+ * is made per point: `pointRecord` copies what it needs at once).
+ */
+function corePoint(a: Analysis | ClassifiedAnalysis, i: number, scratch?: PointDraft): PointResult {
+  return 'points' in a ? a.points[i] : pointAt(a.columns, a.found, i, scratch);
+}
+
+/** The measure's points. */
+function pointRecords(ctx: MeasureContext, a: Analysis | ClassifiedAnalysis): PointRecord[] {
+  const n = 'points' in a ? a.points.length : a.columns.n;
+  const out: PointRecord[] = new Array(n);
+  const scratch = newPoint();
+  for (let i = 0; i < n; i++) out[i] = pointRecord(ctx, corePoint(a, i, scratch), i);
+  return out;
 }
 
 /** The measure's phases, their first and last points named by period. */
-function phaseRecords(ctx: MeasureContext, a: Analysis): PhaseRecord[] {
+function phaseRecords(ctx: MeasureContext, a: Analysis | ClassifiedAnalysis): PhaseRecord[] {
   return a.phases.map((ph) => {
     const label = ctx.phaseLabels?.[ph.index];
     return {
@@ -133,9 +154,9 @@ function spanRecords(ctx: MeasureContext, spans: readonly SignalSpan[]): SpanRec
 }
 
 /** The summary: counts, the latest observed point and its lines, the icons. */
-function summaryRecord(ctx: MeasureContext, a: Analysis): SummaryRecord {
+function summaryRecord(ctx: MeasureContext, a: Analysis | ClassifiedAnalysis): SummaryRecord {
   const li = a.summary.latestIndex;
-  const latest = li === null ? null : a.points[li];
+  const latest = li === null ? null : corePoint(a, li);
   return {
     n: a.summary.n,
     missing: a.summary.missing,
@@ -153,8 +174,12 @@ function summaryRecord(ctx: MeasureContext, a: Analysis): SummaryRecord {
   };
 }
 
-/** One measure's record of the result document: the core's analysis in the shell's periods and words. */
-export function buildMeasureRecord(ctx: MeasureContext, a: Analysis): MeasureRecord {
+/**
+ * One measure's record of the result document: the core's analysis in the shell's periods and
+ * words. From `analyseClassified` (the points' findings in columns) no record of the core's is made
+ * per point; from `analyse`, its point records are read.
+ */
+export function buildMeasureRecord(ctx: MeasureContext, a: Analysis | ClassifiedAnalysis): MeasureRecord {
   return {
     measure: ctx.measure,
     chart: ctx.chart,

@@ -3,7 +3,7 @@ import type { Analysis, CoreWarning } from '../core/types.js';
 import type { PeriodInfo } from '../io/periods.js';
 
 /** Words a core warning for a reader; `periods` are the measure's periods, one per point. */
-export function describeWarning(w: CoreWarning, periods: readonly PeriodInfo[], a: Analysis): string {
+export function describeWarning(w: CoreWarning, periods: readonly PeriodInfo[], a: Pick<Analysis, 'phases' | 'rules'>): string {
   const period = (i: number) => periods[i]?.text ?? `#${i + 1}`;
   const phaseName = (p: number) => {
     const ph = a.phases[p];

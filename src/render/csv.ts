@@ -38,19 +38,26 @@ function field(s: string): string {
  * follows RFC 4180 like csv-stringify's, and src/render/csv.test.ts reads the table back with csv-parse.
  */
 export function pointsCsv(measures: readonly MeasureRecord[]): string {
-  const lines: string[] = [POINT_COLUMNS.join(',')];
-  for (const m of measures) {
-    const name = field(safeText(m.measure));
-    for (const p of m.points) {
-      lines.push([
-        name, field(safeText(p.period)), p.date, num(p.value), num(p.denominator), String(p.phase),
-        String(p.baseline), String(p.excluded), num(p.centre), num(p.lcl), num(p.ucl),
-        num(p.lower2sigma), num(p.upper2sigma), num(p.lower1sigma), num(p.upper1sigma),
-        p.signals.join(';'), p.side ?? '', p.variation,
-      ].join(','));
-    }
+  return [...pointsCsvPieces(measures)].join('');
+}
+
+/** The points table in pieces: the header line, then each measure's lines (for writing as they are made). */
+export function* pointsCsvPieces(measures: readonly MeasureRecord[]): Generator<string> {
+  yield POINT_COLUMNS.join(',') + '\n';
+  for (const m of measures) yield measureLines(m);
+}
+
+/** One measure's lines of the points table, each ending in a line break. */
+function measureLines(m: MeasureRecord): string {
+  const name = field(safeText(m.measure));
+  let out = '';
+  for (const p of m.points) {
+    out += `${name},${field(safeText(p.period))},${p.date},${num(p.value)},${num(p.denominator)},${p.phase},` +
+      `${p.baseline},${p.excluded},${num(p.centre)},${num(p.lcl)},${num(p.ucl)},` +
+      `${num(p.lower2sigma)},${num(p.upper2sigma)},${num(p.lower1sigma)},${num(p.upper1sigma)},` +
+      `${p.signals.join(';')},${p.side ?? ''},${p.variation}\n`;
   }
-  return lines.join('\n') + '\n';
+  return out;
 }
 
 export function summaryCsv(measures: readonly MeasureRecord[]): string {

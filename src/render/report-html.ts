@@ -143,22 +143,30 @@ function headerHtml(r: ReportModel): string[] {
 
 /** The report model as one self-contained HTML page. */
 export function formatReportHtml(r: ReportModel): string {
-  const out: string[] = [...headHtml(r), '<body>', ...headerHtml(r)];
-  out.push('<main>');
-  out.push('<h2 id="summary">Summary</h2>');
-  out.push(
+  return [...reportHtmlPieces(r)].join('');
+}
+
+/**
+ * The page in pieces, each ending in a line break: the head, the summary, then each measure with
+ * its inline chart (for writing as they are made; the page of 1,000 charts is ~50 MB).
+ */
+export function* reportHtmlPieces(r: ReportModel): Generator<string> {
+  const line = (s: string) => s + '\n';
+  yield* [...headHtml(r), '<body>', ...headerHtml(r)].map(line);
+  yield line('<main>');
+  yield line('<h2 id="summary">Summary</h2>');
+  yield line(
     '<p>Variation between the control limits is expected and is not in itself a cause for concern; a signal is a reason to look for a cause and respond. ' +
       'The variation icon describes the latest point; the explanations below each chart describe every signal.</p>',
   );
-  out.push(keyHtml(r));
-  out.push(summaryTableHtml(r));
+  yield line(keyHtml(r));
+  yield line(summaryTableHtml(r));
   for (const s of r.sections) {
-    out.push(`<h2>${escapeHtml(s.title)}</h2>`);
-    for (const v of s.measures) out.push(measureHtml(v));
+    yield line(`<h2>${escapeHtml(s.title)}</h2>`);
+    for (const v of s.measures) yield line(measureHtml(v));
   }
-  out.push('</main>');
-  out.push(`<footer><p>Made by ${escapeHtml(r.tool.name)} ${escapeHtml(r.tool.version)} on ${escapeHtml(r.generated)}. Icons follow the meaning of the NHS Making Data Count icons.</p></footer>`);
-  out.push('</body>');
-  out.push('</html>');
-  return out.join('\n') + '\n';
+  yield line('</main>');
+  yield line(`<footer><p>Made by ${escapeHtml(r.tool.name)} ${escapeHtml(r.tool.version)} on ${escapeHtml(r.generated)}. Icons follow the meaning of the NHS Making Data Count icons.</p></footer>`);
+  yield line('</body>');
+  yield line('</html>');
 }

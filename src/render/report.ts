@@ -13,7 +13,7 @@ import { formatReportHtml } from './report-html.js';
 import { formatReportMarkdown } from './report-md.js';
 
 export { buildReport, ruleLabel, type ReportModel, type ReportOptions, type MeasureView, type Explanation } from './report-model.js';
-export { formatReportHtml } from './report-html.js';
+export { formatReportHtml, reportHtmlPieces } from './report-html.js';
 export { formatReportMarkdown } from './report-md.js';
 export { reportSections, sectionTitle, type Section } from './report-sections.js';
 export { escapeHtml, escapeMarkdown, inlineSvg } from './escape.js';
