@@ -13,7 +13,7 @@ import { periodName } from './period-words.js';
 import { ruleSetViews, type RuleSetView } from './report-rules.js';
 import { reportSections, sectionTitle } from './report-sections.js';
 import { DEFAULT_RECENT, markSignals, type MarkedSignal, type SignalMark } from './signal-marks.js';
-import { formatValue, sentenceContext, signalMeaning } from './signal-words.js';
+import { formatValue, sentenceContext, signalMeaning, type SentenceContext } from './signal-words.js';
 import { chartName, directionWords } from './vocabulary.js';
 
 export interface ReportOptions {
@@ -159,8 +159,8 @@ function phaseLines(m: MeasureRecord, centre: string): string[] {
   });
 }
 
-function explanations(m: MeasureRecord, marked: readonly MarkedSignal[]): Explanation[] {
-  const c = sentenceContext(m);
+function explanations(c: SentenceContext, marked: readonly MarkedSignal[]): Explanation[] {
+  const m = c.m;
   if (marked.length === 0) return [{ sentence: noSignalSentence(c), mark: null, continues: false, meaning: 'common-cause' }];
   return marked.map((x) => ({ sentence: explainSignal(c, x.signal), mark: x.mark, continues: x.continues, meaning: signalMeaning(m, x.signal) }));
 }
@@ -183,7 +183,7 @@ function measureView(m: MeasureRecord, slug: string, marked: readonly MarkedSign
     marked: marked
       .filter((x) => x.mark !== null)
       .map((x) => `${ruleLabel(x.signal.rule)} (${x.signal.from === x.signal.to ? '' : 'from '}${c.name(x.signal.from)})`),
-    explanations: explanations(m, marked),
+    explanations: explanations(c, marked),
     phases: phaseLines(m, c.centre),
     annotations: m.points.filter((p) => p.note).map((p) => ({ period: periodText(m, p), note: p.note! })),
     warnings: m.warnings,
