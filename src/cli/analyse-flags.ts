@@ -8,7 +8,7 @@ import { inputError, usageError } from '../io/errors.js';
 import type { MeasureSettings, UserChart } from '../io/user-settings.js';
 import type { ResultDocument } from '../model/document.js';
 import { previousFromJson } from '../model/previous.js';
-import { DEFAULT_RECENT } from '../render/report.js';
+import { DEFAULT_RECENT } from '../render/signal-marks.js';
 import type { Direction } from '../core/types.js';
 
 export interface AnalyseFlags {

@@ -3,7 +3,6 @@
  * file, given with --config or found in the working directory.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseConfig } from '../io/config.js';
 import { decodeFile } from '../io/decode.js';
 import { inputError, SpcError } from '../io/errors.js';
 import { readSeries, type RawSeries, type Role } from '../io/read.js';
@@ -91,7 +90,7 @@ async function readInput(file: string, reading: Reading): Promise<RawSeries[]> {
 }
 
 /** The config file: --config, else spc.config.yaml / .yml / .json in the working directory (said on stderr), else none. */
-export function loadConfig(flags: AnalyseFlags, io: CliIo): AnalyseSettings['config'] {
+export async function loadConfig(flags: AnalyseFlags, io: CliIo): Promise<AnalyseSettings['config']> {
   let configFile = flags.config;
   if (configFile === undefined) {
     configFile = CONFIG_NAMES.find((n) => existsSync(n));
@@ -105,5 +104,7 @@ export function loadConfig(flags: AnalyseFlags, io: CliIo): AnalyseSettings['con
     const code = (e as NodeJS.ErrnoException).code;
     throw inputError(configFile, undefined, undefined, code === 'EISDIR' ? 'is a directory, not a config file' : code === 'ENOENT' ? 'no such config file' : `cannot read the config file (${code})`);
   }
+  // The config reader (and its YAML parser, ~45 ms) is loaded only when there is a config file.
+  const { parseConfig } = await import('../io/config.js');
   return { file: configFile, ...parseConfig(text, configFile) };
 }

@@ -8,17 +8,11 @@ import { join } from 'node:path';
 import { stageOutputs, type StagedOutputs } from '../io/write.js';
 import type { ResultDocument } from '../model/document.js';
 import { pointsCsvPieces, summaryCsv } from '../render/csv.js';
-import { jsonPieces } from '../render/json.js';
+import { documentJsonPieces } from '../render/json.js';
 import { uniqueSlugs } from '../render/names.js';
 import { buildReport, defaultTitle, formatReportMarkdown, reportHtmlPieces, type MarkedSignal } from '../render/report.js';
 import type { AnalyseFlags, RunOptions } from './analyse-flags.js';
 import type { CliIo } from './cli-io.js';
-
-/** results.json: the text of `JSON.stringify(doc, null, 2)` and a line break, in pieces (one per measure). */
-export function* documentJsonPieces(doc: ResultDocument): Generator<string> {
-  yield* jsonPieces(doc);
-  yield '\n';
-}
 
 /** Writes every output into --out DIR, then says so on stderr (unless quiet or stdout carries results). */
 export async function writeOutputs(

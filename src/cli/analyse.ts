@@ -5,20 +5,17 @@ import { analyseAll } from '../model/analyse-all.js';
 import { scaleRecord, type ResultDocument } from '../model/document.js';
 import type { AnalyseSettings } from '../model/settings.js';
 import type { RawSeries } from '../io/read.js';
-import { pointsCsvPieces } from '../render/csv.js';
-import { chunked } from '../render/json.js';
+import { chunked, documentJsonPieces } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
-import { DEFAULT_RECENT, markSignals, type MarkedSignal } from '../render/report.js';
+import { DEFAULT_RECENT, markSignals, type MarkedSignal } from '../render/signal-marks.js';
 import { version } from '../version.js';
 import { givenSettings, runOptions, type AnalyseFlags, type RunOptions } from './analyse-flags.js';
 import { loadConfig, readInputs } from './analyse-inputs.js';
-import { documentJsonPieces, writeOutputs } from './analyse-outputs.js';
 import type { CliIo } from './cli-io.js';
 
 // The stages have modules of their own; their names are read from here too.
 export { reportDate, type AnalyseFlags } from './analyse-flags.js';
 export { CONFIG_NAMES } from './analyse-inputs.js';
-export { createProgress } from './analyse-outputs.js';
 export type { CliIo } from './cli-io.js';
 
 /**
@@ -41,8 +38,9 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   }
   // New and recent signals, computed once for the report and --fail-on new.
   const marks = flags.out !== undefined || flags.failOn === 'new' ? markSignals(doc, run.previous, run.recent) : undefined;
-  if (flags.out !== undefined) await writeOutputs(flags.out, doc, files, flags, io, run, marks);
-  printResults(doc, flags, io);
+  // The --out writers (charts, report) are loaded only when there is somewhere to write.
+  if (flags.out !== undefined) await (await import('./analyse-outputs.js')).writeOutputs(flags.out, doc, files, flags, io, run, marks);
+  await printResults(doc, flags, io);
   if (failures.length) {
     throw new SpcError(`${failures.length} input error${failures.length === 1 ? '' : 's'} (--keep-going analysed the rest)`, 1);
   }
@@ -52,7 +50,7 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
 /** The settings of the analysis: the flags given, the config file, and the false-signal estimator when a document is written. */
 async function analyseSettings(flags: AnalyseFlags, io: CliIo): Promise<AnalyseSettings> {
   const given = givenSettings(flags);
-  const config = loadConfig(flags, io);
+  const config = await loadConfig(flags, io);
   // The expected number of false signals is simulated per chart length (cached); only the result
   // document carries it, so the terminal table does not pay for it.
   const wantsDocument = flags.json || flags.out !== undefined;
@@ -70,9 +68,9 @@ function analyseSeries(series: readonly RawSeries[], settings: AnalyseSettings, 
  * Stdout: the document (--json), the flagged points (--csv), or the summary table (not with --out
  * --quiet). The document and the table are written in chunks as they are made, never held whole.
  */
-function printResults(doc: ResultDocument, flags: AnalyseFlags, io: CliIo): void {
+async function printResults(doc: ResultDocument, flags: AnalyseFlags, io: CliIo): Promise<void> {
   if (flags.json) printPieces(io, documentJsonPieces(doc));
-  else if (flags.csv) printPieces(io, pointsCsvPieces(doc.measures));
+  else if (flags.csv) printPieces(io, (await import('../render/csv.js')).pointsCsvPieces(doc.measures));
   else if (!flags.quiet || flags.out === undefined) {
     const colour = flags.color && (io.isTTY ?? false) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
     io.out(summaryTable(doc.measures, colour));

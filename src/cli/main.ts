@@ -3,7 +3,7 @@
  * Exit codes (contract section 7): 0 done, 1 input or data error, 2 usage error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CHART_TYPES } from '../core/charts/index.js';
+import { CHART_TYPES } from '../core/charts/types.js';
 import { SpcError } from '../io/errors.js';
 // The commands' modules are imported when a command runs, so `spc --help` and `spc --version`
 // load only commander (start-up time is measured in docs/performance.md).

@@ -88,3 +88,9 @@ export function* chunked(pieces: Iterable<string>, size = 1 << 20): Generator<st
   }
   if (buffer !== '') yield buffer;
 }
+
+/** A result document as results.json has it: its JSON text in pieces and a final newline. */
+export function* documentJsonPieces(doc: unknown): Generator<string> {
+  yield* jsonPieces(doc);
+  yield '\n';
+}
