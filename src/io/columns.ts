@@ -2,7 +2,8 @@
  * Which column of a long-format CSV file holds what (contract section 2): the roles, their default
  * header names, and the header matching that finds each role's column or says why it cannot.
  */
-import { inputError } from './errors.js';
+import { SpcError } from './errors.js';
+import type { Locator } from './grid.js';
 
 export type Role = 'measure' | 'period' | 'value' | 'denominator' | 'section' | 'note' | 'phase' | 'direction';
 
@@ -28,7 +29,7 @@ export type Columns = Readonly<Record<Role, number>>;
 
 /** A file's header line, for finding columns in it. */
 interface Header {
-  readonly file: string;
+  readonly locate: Locator;
   readonly line: number;
   readonly names: readonly string[];
   readonly normalised: readonly string[];
@@ -40,12 +41,12 @@ interface Header {
  * The column of every role: the period and value columns must be there, the others may be; no
  * column may serve two roles. Errors name the file's header line and list its columns.
  */
-export function findColumns(names: readonly string[], line: number, file: string, overrides?: Partial<Record<Role, string>>): Columns {
-  const header: Header = { file, line, names, normalised: names.map(normaliseHeader), overrides };
+export function findColumns(names: readonly string[], line: number, locate: Locator, overrides?: Partial<Record<Role, string>>, measure?: number): Columns {
+  const header: Header = { locate, line, names, normalised: names.map(normaliseHeader), overrides };
   const col: Columns = {
     period: findColumn(header, 'period', true),
     value: findColumn(header, 'value', true),
-    measure: findColumn(header, 'measure', false),
+    measure: measure ?? findColumn(header, 'measure', false),
     denominator: findColumn(header, 'denominator', false),
     section: findColumn(header, 'section', false),
     note: findColumn(header, 'note', false),
@@ -55,7 +56,7 @@ export function findColumns(names: readonly string[], line: number, file: string
   const seen = new Map<number, string>();
   for (const [role, i] of Object.entries(col).filter(([, i]) => i >= 0)) {
     const other = seen.get(i);
-    if (other) throw inputError(file, line, i + 1, `column "${names[i]}" cannot be both the ${other} and the ${role}`);
+    if (other) throw headerError(header, i + 1, `column "${names[i]}" cannot be both the ${other} and the ${role}`);
     seen.set(i, role);
   }
   return col;
@@ -63,12 +64,12 @@ export function findColumns(names: readonly string[], line: number, file: string
 
 /** One role's column: the header named for it, else the first of its default names; -1 when absent and not required. */
 function findColumn(header: Header, role: Role, required: boolean): number {
-  const { file, line, names, normalised } = header;
+  const { names, normalised } = header;
   const override = header.overrides?.[role];
   if (override !== undefined) {
     const i = normalised.indexOf(normaliseHeader(override));
     if (i < 0) {
-      throw inputError(file, line, undefined, `no column "${override}" (--${role}-col); the columns are: ${names.join(', ')}`);
+      throw headerError(header, undefined, `no column "${override}" (--${role}-col); the columns are: ${names.join(', ')}`);
     }
     return i;
   }
@@ -77,12 +78,17 @@ function findColumn(header: Header, role: Role, required: boolean): number {
     if (i >= 0) return i;
   }
   if (required) {
-    throw inputError(
-      file,
-      line,
+    throw headerError(
+      header,
       undefined,
       `no ${role} column: expected one of ${DEFAULT_HEADERS[role].join(', ')} (or name it with --${role}-col); the columns are: ${names.join(', ')}`,
     );
   }
   return -1;
+}
+
+/** An error at the header line (or one of its cells). */
+function headerError(header: Header, column: number | undefined, message: string): SpcError {
+  const at = header.locate(header.line, column);
+  return new SpcError(message, 1, at.file, at.line, at.column);
 }

@@ -1,12 +1,12 @@
 /**
- * One data row of a long-format CSV file read into its measure, period, numbers, texts and
- * direction (io/read.ts groups the rows into series). Every problem is an `SpcError` naming file,
- * line and column; a warning names them too, or with --strict is an error.
+ * The long layout (contract section 2): one row per measure and period. One data row is read into
+ * its measure, period, numbers, texts and direction; io/series.ts groups the rows into series.
+ * Every problem is an error naming its cell; a warning names it too, or with --strict is an error.
  */
-import { parseCell, show } from './cells.js';
 import type { Columns } from './columns.js';
-import { inputError } from './errors.js';
-import { parsePeriod, periodProblem, PERIOD_FORMATS, type DateOrder, type PeriodInfo } from './periods.js';
+import type { GridRow } from './grid.js';
+import type { PeriodInfo } from './periods.js';
+import { cellError, readNumberCell, readPeriodCell, type Reading } from './reading.js';
 import type { Direction } from '../core/types.js';
 
 /** Accepted spellings in a direction column (ours, NHSRplotthedots' and MDC's words). */
@@ -23,12 +23,6 @@ const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
   neither: 'neutral',
 };
 
-/** One record of a CSV file and the line it starts on. */
-export interface CsvRecord {
-  readonly record: string[];
-  readonly line: number;
-}
-
 /** A data row as read, before the rows of one period are grouped into a subgroup. */
 export interface ParsedRow {
   readonly measure: string;
@@ -39,113 +33,79 @@ export interface ParsedRow {
   readonly section: string | null;
   readonly phase: string | null;
   readonly line: number;
+  /** The 1-based column of the value when it differs from row to row (periods across), else absent. */
+  readonly column?: number;
 }
 
-/** What reading a file's rows needs, and what it gathers across rows. */
-export interface RowReading {
-  readonly file: string;
+/** How a long table is read: its header, the column of each role, and the measure's name columns. */
+export interface LongPlan {
   readonly header: readonly string[];
   readonly col: Columns;
-  /** The measure of every row when the file has no measure column: from the file name. */
+  /** 0-based columns whose values, joined, name the measure (empty: the measure is `fallbackMeasure`). */
+  readonly measureColumns: readonly number[];
   readonly fallbackMeasure: string;
-  readonly dateOrder: DateOrder;
-  /** Every warning is an error (`--strict`). */
-  readonly strict: boolean;
-  /** Periods parsed so far, by their text. */
-  readonly periods: Map<string, PeriodInfo>;
-  /** Each measure's direction and the line that first gave it. */
-  readonly directions: Map<string, { direction: Direction; line: number }>;
-  /** Each measure's warnings, in the order found. */
-  readonly warnings: Map<string, string[]>;
-  /** Whether any number in the file was written as a percentage. */
-  percentSeen: boolean;
 }
 
+/** The separator between the values of several measure columns in a measure's name (`--measure-col A,B`). */
+export const MEASURE_JOIN = ' | ';
+
 /** One data row read: the extra-fields check, then measure, period, value, denominator, direction, texts. */
-export function readRow(r: CsvRecord, reading: RowReading): ParsedRow {
-  const { file, header, col } = reading;
+export function readLongRow(r: GridRow, plan: LongPlan, reading: Reading): ParsedRow {
+  const { header, col } = plan;
   const line = r.line;
-  for (let i = header.length; i < r.record.length; i++) {
-    if (r.record[i].trim() !== '') {
-      throw inputError(file, line, i + 1, `row has ${r.record.length} fields but the header has ${header.length}: "${r.record[i].trim()}" has no column`);
+  for (let i = header.length; i < r.cells.length; i++) {
+    if (r.cells[i].trim() !== '') {
+      throw cellError(reading, line, i + 1, `row has ${r.cells.length} fields but the header has ${header.length}: "${r.cells[i].trim()}" has no column`);
     }
   }
-  const measure = col.measure >= 0 ? field(r, col.measure, reading)! : reading.fallbackMeasure;
-  if (measure === '') throw inputError(file, line, col.measure + 1, 'empty measure name');
-  const period = rowPeriod(r, reading);
-  const value = numberField(r, col.value, 'value', measure, reading);
-  const denominator = numberField(r, col.denominator, 'denominator', measure, reading);
-  rowDirection(r, measure, reading);
-  const text = (i: number) => textField(r, i, reading);
+  const measure = measureOf(r, plan, reading);
+  const period = readPeriodCell(field(r, col.period, plan, reading)!, line, col.period + 1, reading);
+  const number = (i: number, what: string) => (i < 0 ? null : readNumberCell(field(r, i, plan, reading)!, line, i + 1, what, measure, reading));
+  const value = number(col.value, 'value');
+  const denominator = number(col.denominator, 'denominator');
+  rowDirection(r, measure, plan, reading);
+  const text = (i: number) => textField(r, i, plan, reading);
   return { measure, period, value, denominator, note: text(col.note), section: text(col.section), phase: text(col.phase), line };
 }
 
+/** The row's measure: its name columns' values joined, or the file's measure. */
+export function measureOf(r: GridRow, plan: { measureColumns: readonly number[]; fallbackMeasure: string; header: readonly string[] }, reading: Reading): string {
+  if (plan.measureColumns.length === 0) return plan.fallbackMeasure;
+  const parts = plan.measureColumns.map((i) => field(r, i, plan, reading)!);
+  const empty = parts.findIndex((p) => p === '');
+  if (empty >= 0) throw cellError(reading, r.line, plan.measureColumns[empty] + 1, 'empty measure name');
+  return parts.join(MEASURE_JOIN);
+}
+
 /** Field `i` of a row, trimmed; null for a role without a column; an error when the row is too short to have it. */
-function field(r: CsvRecord, i: number, reading: RowReading): string | null {
+function field(r: GridRow, i: number, plan: { header: readonly string[] }, reading: Reading): string | null {
   if (i < 0) return null;
-  if (i >= r.record.length) {
-    throw inputError(reading.file, r.line, i + 1, `row has ${r.record.length} fields; the ${reading.header[i]} column is missing`);
+  if (i >= r.cells.length) {
+    // A worksheet row simply ends early: its missing cells are empty. A CSV row must have its fields.
+    if (reading.raggedRows) return '';
+    throw cellError(reading, r.line, i + 1, `row has ${r.cells.length} fields; the ${plan.header[i]} column is missing`);
   }
-  return r.record[i].trim();
+  return r.cells[i].trim();
 }
 
 /** Field `i` as text, null when absent or empty. */
-function textField(r: CsvRecord, i: number, reading: RowReading): string | null {
-  const t = field(r, i, reading);
+function textField(r: GridRow, i: number, plan: LongPlan, reading: Reading): string | null {
+  const t = field(r, i, plan, reading);
   return t === null || t === '' ? null : t;
 }
 
-/** The row's period, parsed once per distinct text. */
-function rowPeriod(r: CsvRecord, reading: RowReading): PeriodInfo {
-  const column = reading.col.period;
-  const periodText = field(r, column, reading)!;
-  if (periodText === '') throw inputError(reading.file, r.line, column + 1, `empty period; expected one of ${PERIOD_FORMATS}`);
-  let period = reading.periods.get(periodText);
-  if (period === undefined) {
-    period = parsePeriod(periodText, reading.dateOrder) ?? undefined;
-    if (period) reading.periods.set(periodText, period);
-  }
-  if (!period) throw inputError(reading.file, r.line, column + 1, `period ${periodProblem(periodText)}`);
-  return period;
-}
-
-/** A numeric field: its number, or null for an empty cell or a missing-value marker (with a warning). */
-function numberField(r: CsvRecord, i: number, what: string, measure: string, reading: RowReading): number | null {
-  const t = field(r, i, reading);
-  if (t === null) return null;
-  const cell = parseCell(t);
-  if (cell.kind === 'bad' && cell.tooLarge) throw inputError(reading.file, r.line, i + 1, `${what} ${show(t)} is too large to be a number`);
-  if (cell.kind === 'bad') {
-    throw inputError(reading.file, r.line, i + 1, `${what} ${show(t)} is not a number (write numbers like 1234, 12.5, 12.5% or 1,234 with thousands separators; leave the cell empty for a missing value)`);
-  }
-  if (cell.kind === 'missing') {
-    if (cell.marker !== null) warn(reading, measure, r.line, i + 1, `${what} "${cell.marker}" read as a missing value`);
-    return null;
-  }
-  if (cell.percent) reading.percentSeen = true;
-  return cell.value;
-}
-
-/** A warning about the measure, located; with --strict, an error. */
-function warn(reading: RowReading, measure: string, line: number, column: number, message: string): void {
-  if (reading.strict) throw inputError(reading.file, line, column, `${message} (--strict)`);
-  const list = reading.warnings.get(measure) ?? [];
-  list.push(`${reading.file}:${line}:${column}: ${message}`);
-  reading.warnings.set(measure, list);
-}
-
 /** The row's direction cell, if any: one of the accepted words, and the same on every row of the measure. */
-function rowDirection(r: CsvRecord, measure: string, reading: RowReading): void {
-  const column = reading.col.direction;
-  const dirText = textField(r, column, reading);
+function rowDirection(r: GridRow, measure: string, plan: LongPlan, reading: Reading): void {
+  const column = plan.col.direction;
+  const dirText = textField(r, column, plan, reading);
   if (dirText === null) return;
   const direction = DIRECTION_WORDS[dirText.toLowerCase().replace(/[\s_]+/g, '-')];
   if (!direction) {
-    throw inputError(reading.file, r.line, column + 1, `direction "${dirText}" is not one of higher-is-better, lower-is-better, neutral`);
+    throw cellError(reading, r.line, column + 1, `direction "${dirText}" is not one of higher-is-better, lower-is-better, neutral`);
   }
   const before = reading.directions.get(measure);
   if (before && before.direction !== direction) {
-    throw inputError(reading.file, r.line, column + 1, `direction "${dirText}" for measure "${measure}" differs from "${before.direction}" on line ${before.line}`);
+    throw cellError(reading, r.line, column + 1, `direction "${dirText}" for measure "${measure}" differs from "${before.direction}" on line ${before.line}`);
   }
   if (!before) reading.directions.set(measure, { direction, line: r.line });
 }

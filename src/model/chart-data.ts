@@ -6,7 +6,7 @@
 import { CHARTS, type SeriesData } from '../core/charts/index.js';
 import { inputError } from '../io/errors.js';
 import { inferFrequency, isoDate, labelFor, missingPeriods, type Granularity } from '../io/periods.js';
-import { duplicatePeriodError, type RawSeries } from '../io/read.js';
+import { duplicatePeriodError, seriesError, type RawSeries } from '../io/read.js';
 import type { MeasureSettings, UserChart } from '../io/user-settings.js';
 
 /** Builds the chart's data from the rows, checking what the chart type needs of them. */
@@ -14,8 +14,8 @@ export function chartData(s: RawSeries, chart: UserChart): { data: SeriesData; n
   const def = CHARTS[chart];
   const rows = s.rows;
   if (def.needs !== 'subgroups') for (const r of rows) if (r.lines.length > 1) throw duplicatePeriodError(s, r);
-  const bad = (r: (typeof rows)[number], what: string, column = s.valueColumn) =>
-    inputError(s.source, r.line, column || undefined, `measure "${s.measure}" at ${r.period.text}: ${what}`);
+  const bad = (r: (typeof rows)[number], what: string, column = r.column ?? s.valueColumn) =>
+    seriesError(s, r.line, column, `measure "${s.measure}" at ${r.period.text}: ${what}`);
   if (def.needs === 'subgroups') {
     return { data: { values: rows.map(() => null), subgroups: rows.map((r) => (r.observations?.length ? r.observations : null)) }, numerators: null };
   }
