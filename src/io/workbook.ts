@@ -18,9 +18,10 @@ export interface WorkbookLimits {
 }
 
 /**
- * 500 MB of uncompressed XML is about 25 million numeric cells, far beyond any SPC table, yet
- * inflating it stays within a laptop's memory; 10 million cells with values take about 1 GB of
- * strings once read (docs/workbooks.md has the measurements). Past either, CSV is the better way.
+ * 500 MB of uncompressed XML is about 15 million numeric cells (a 20 MB test workbook held 2.7
+ * million in 87 MB), far beyond any SPC table, and the inflated bytes stay within a laptop's memory;
+ * reading 2.7 million cells peaked at 470 MB RSS, so 10 million cells is about 1.5 GB
+ * (docs/workbooks.md). Past either limit, CSV is the better way in.
  */
 export const WORKBOOK_LIMITS: WorkbookLimits = { maxUncompressedBytes: 500_000_000, maxCells: 10_000_000 };
 
