@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { inputError, usageError } from '../io/errors.js';
+import type { Layout } from '../io/layouts.js';
+import type { PeriodFormat } from '../io/periods.js';
 import type { MeasureSettings, UserChart } from '../io/user-settings.js';
 import type { ResultDocument } from '../model/document.js';
 import { previousFromJson } from '../model/previous.js';
@@ -35,6 +37,18 @@ export interface AnalyseFlags {
   sectionCol?: string;
   noteCol?: string;
   dateOrder: 'dmy' | 'mdy';
+  /** `--layout`: force the table's layout (detected when absent). */
+  layout?: Layout;
+  /** `--sheet NAME|INDEX`: the workbook sheet to read. */
+  sheet?: string;
+  /** `--decimal point|comma`: the decimal mark (default: comma in a `;`-separated file). */
+  decimal?: 'point' | 'comma';
+  /** `--period-format auto|fy`: fy reads 2008-09 as financial year 2008/09. */
+  periodFormat?: PeriodFormat;
+  /** `--where COL=VALUE`, repeatable. */
+  where?: string[];
+  /** `--verbose`: how each input was read, on stderr. */
+  verbose?: boolean;
   color: boolean;
   quiet: boolean;
   strict?: boolean;

@@ -10,7 +10,7 @@ import { summaryTable } from '../render/table.js';
 import { DEFAULT_RECENT, markSignals, type MarkedSignal } from '../render/signal-marks.js';
 import { version } from '../version.js';
 import { givenSettings, runOptions, type AnalyseFlags, type RunOptions } from './analyse-flags.js';
-import { loadConfig, readInputs } from './analyse-inputs.js';
+import { loadConfig, readInputs, type InputRead } from './analyse-inputs.js';
 import type { CliIo } from './cli-io.js';
 
 // The stages have modules of their own; their names are read from here too.
@@ -31,7 +31,9 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
     failures.push(e.located);
     io.err(`error: ${e.located}\n`);
   };
-  const series = await readInputs(files, flags, io, failed);
+  const inputs = await readInputs(files, flags, io, failed);
+  reportInputs(inputs, flags, io);
+  const series = inputs.flatMap((i) => i.series);
   const doc = analyseSeries(series, settings, run.multiply, flags.keepGoing ? failed : undefined);
   if (!flags.quiet) {
     for (const m of doc.measures) for (const w of m.warnings) io.err(`warning: ${m.measure}: ${w}\n`);
@@ -40,11 +42,19 @@ export async function runAnalyse(files: string[], flags: AnalyseFlags, io: CliIo
   const marks = flags.out !== undefined || flags.failOn === 'new' ? markSignals(doc, run.previous, run.recent) : undefined;
   // The --out writers (charts, report) are loaded only when there is somewhere to write.
   if (flags.out !== undefined) await (await import('./analyse-outputs.js')).writeOutputs(flags.out, doc, files, flags, io, run, marks);
-  await printResults(doc, flags, io);
+  await printResults(doc, flags, io, inputs);
   if (failures.length) {
     throw new SpcError(`${failures.length} input error${failures.length === 1 ? '' : 's'} (--keep-going analysed the rest)`, 1);
   }
   return failOnExit(doc, flags, io, run, marks);
+}
+
+/** Each input's table warnings (columns left out, workbook formulas without values) and, with --verbose, how it was read. */
+function reportInputs(inputs: readonly InputRead[], flags: AnalyseFlags, io: CliIo): void {
+  for (const i of inputs) {
+    if (flags.verbose) io.err(`${i.file}: ${i.table.reason}; ${i.table.notes.join('; ')}\n`);
+    if (!flags.quiet) for (const w of i.table.warnings) io.err(`warning: ${w}\n`);
+  }
 }
 
 /** The settings of the analysis: the flags given, the config file, and the false-signal estimator when a document is written. */
@@ -68,12 +78,14 @@ function analyseSeries(series: readonly RawSeries[], settings: AnalyseSettings, 
  * Stdout: the document (--json), the flagged points (--csv), or the summary table (not with --out
  * --quiet). The document and the table are written in chunks as they are made, never held whole.
  */
-async function printResults(doc: ResultDocument, flags: AnalyseFlags, io: CliIo): Promise<void> {
+async function printResults(doc: ResultDocument, flags: AnalyseFlags, io: CliIo, inputs: readonly InputRead[]): Promise<void> {
   if (flags.json) printPieces(io, documentJsonPieces(doc));
   else if (flags.csv) printPieces(io, (await import('../render/csv.js')).pointsCsvPieces(doc.measures));
   else if (!flags.quiet || flags.out === undefined) {
     const colour = flags.color && (io.isTTY ?? false) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
     io.out(summaryTable(doc.measures, colour));
+    // Under the table, how each input was read: its layout and why (e.g. "wide: period column Month, 2 measures").
+    for (const i of inputs) io.out(`read ${i.file}: ${i.table.reason}\n`);
   }
 }
 

@@ -10,7 +10,8 @@ import { SpcError } from '../io/errors.js';
 import type { AnalyseFlags, CliIo } from './analyse.js';
 import type { AggregateFlags } from './aggregate.js';
 import type { rulesText } from './rules.js';
-import { AGGREGATE_PERIODS } from '../io/periods.js';
+import { LAYOUTS } from '../io/layouts.js';
+import { AGGREGATE_PERIODS, PERIOD_FORMAT_NAMES } from '../io/periods.js';
 import { DIRECTIONS } from '../io/user-settings.js';
 
 import { version } from '../version.js';
@@ -104,6 +105,11 @@ function analyseCommand(program: Command, io: CliIo, exit: { code: number }): vo
     .option('--section-col <name>', 'column holding the report section')
     .option('--note-col <name>', 'column holding annotations')
     .addOption(new Option('--date-order <order>', 'day/month order of dd/mm/yyyy dates').choices(['dmy', 'mdy']).default('dmy'))
+    .addOption(new Option('--layout <layout>', 'table layout: long (a value column), wide (a column per measure), across (periods in the header); default: detected').choices([...LAYOUTS]))
+    .option('--sheet <name|index>', 'the workbook sheet to read (default: the first)')
+    .addOption(new Option('--decimal <mark>', 'decimal mark of numbers written as text (default: comma in a ;-separated file, else point)').choices(['point', 'comma']))
+    .addOption(new Option('--period-format <f>', 'fy: read 2008-09 as financial year 2008/09 (default auto: September 2008)').choices([...PERIOD_FORMAT_NAMES]))
+    .option('--where <col=value>', 'keep only rows whose column equals the value (ignoring case); repeatable', collectRaw, [])
     .option('--title <text>', 'report title (default: from the input file name)')
     .option('--previous <results.json>', 'the previous run\'s results.json: the report marks signals new since then')
     .option('--recent <n>', 'without --previous, mark signals touching the last N periods as recent (default 3)')
@@ -118,6 +124,7 @@ function analyseCommand(program: Command, io: CliIo, exit: { code: number }): vo
     .addOption(new Option('--fill-missing <how>', 'fill periods missing inside a count series').choices(['zero']))
     .option('--no-color', 'no colour in the terminal table')
     .option('-q, --quiet', 'print nothing but results and errors', false)
+    .option('--verbose', 'say how each input was read (layout, sheet, delimiter, header line) on stderr')
     .addHelpText('after', ANALYSE_EXAMPLES)
     .action(async (files: string[], flags: AnalyseFlags) => {
       const { runAnalyse } = await import('./analyse.js');

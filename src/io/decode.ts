@@ -11,6 +11,17 @@ export interface Decoded {
   readonly warning: string | null;
 }
 
+/**
+ * Whether bytes are a spreadsheet rather than text: a zip (PK\x03\x04, APPNOTE.TXT 4.3.7: .xlsx,
+ * .xlsm, .ods) or an OLE2 compound file (D0 CF 11 E0: a legacy .xls). The workbook reader reads
+ * the first two and refuses the others with advice.
+ */
+export function looksLikeWorkbook(bytes: Uint8Array): boolean {
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole2 = bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  return zip || ole2;
+}
+
 /** Bytes that are not CSV text at all, with what they seem to be; null when they may be text. */
 export function notText(bytes: Uint8Array): string | null {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {

@@ -120,7 +120,7 @@ function wideLayout(input: LayoutInput, reading: Reading, forced: boolean): (Wid
     if (before !== undefined) throw cellError(reading, input.headerLine, i + 1, `two columns are named "${input.header[i]}" (columns ${before + 1} and ${i + 1}): give each measure its own name`);
     first.set(input.header[i], i);
   }
-  const numeric = measures.filter((i) => input.sample.some((r) => parseCell(r.cells[i] ?? '').kind === 'number'));
+  const numeric = measures.filter((i) => input.sample.some((r) => parseCell(r.cells[i] ?? '', reading.numbers).kind === 'number'));
   if (numeric.length === 0) {
     if (!forced) return null;
     throw cellError(reading, input.headerLine, undefined, `a wide table needs columns of numbers beside the period column ${input.header[period]}; none of ${measures.map((i) => input.header[i]).join(', ') || '(no other columns)'} holds a number in its first rows`);
@@ -131,7 +131,7 @@ function wideLayout(input: LayoutInput, reading: Reading, forced: boolean): (Wid
 
 function acrossLayout(input: LayoutInput, reading: Reading, forced: boolean): (AcrossLayout & { reason: string }) | null {
   const { header } = input;
-  const first = header.findIndex((h, i) => i > 0 && parsePeriod(h, reading.dateOrder) !== null);
+  const first = header.findIndex((h, i) => i > 0 && parsePeriod(h, reading.dateOrder, reading.periodFormat) !== null);
   if (first < 0) {
     if (!forced) return null;
     throw cellError(reading, input.headerLine, undefined, `periods across needs periods in the header after the name column(s); none of ${header.slice(1).join(', ') || '(no other columns)'} is a period`);
@@ -139,7 +139,7 @@ function acrossLayout(input: LayoutInput, reading: Reading, forced: boolean): (A
   const periods: { column: number; period: PeriodInfo }[] = [];
   const seen = new Map<number, number>();
   for (let i = first; i < header.length; i++) {
-    const period = parsePeriod(header[i], reading.dateOrder);
+    const period = parsePeriod(header[i], reading.dateOrder, reading.periodFormat);
     if (!period) {
       if (!forced) return null;
       throw cellError(reading, input.headerLine, i + 1, `header cell "${header[i]}" is not a period, but the periods across start at column ${first + 1} (${header[first]})`);

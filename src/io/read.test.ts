@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseHeader, readSeries, parseCell, parseNumber, sniffDelimiter } from './read.js';
 import { SpcError } from './errors.js';
+import { PERIOD_FORMATS } from './periods.js';
 
 describe('readSeries', () => {
   it('matches headers loosely, splits measures, sorts by period', () => {
@@ -53,8 +54,8 @@ describe('readSeries', () => {
   it.each([
     ['', 'in.csv: the file is empty'],
     ['measure,period,value\n', 'in.csv:1: no data rows after the header'],
-    ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number (write numbers like 1234, 12.5, 12.5% or 1,234 with thousands separators; leave the cell empty for a missing value)'],
-    ['measure,period,value\nA,Jan 20,1\n', 'in.csv:2:2: period "Jan 20" is not a date or period; expected one of YYYY-MM-DD, YYYY-MM, Mon YYYY, YYYY-Qn, YYYY Qn, Qn YYYY, dd/mm/yyyy, dd/mm/yy, YYYY, 2021/22, 2021/22 Q1, 2021-W05, Excel serial dates'],
+    ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number (write numbers like 1234, 12.5, 1,234, 1 234, £1,200, 12.5%, (12) for -12; leave the cell empty for a missing value)'],
+    ['measure,period,value\nA,Jan 21st,1\n', `in.csv:2:2: period "Jan 21st" is not a date or period; expected one of ${PERIOD_FORMATS}`],
     ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: measure, when, value'],
     ['measure,period,value\nA,2020-01\n', 'in.csv:2:3: row has 2 fields; the value column is missing'],
     ['measure,period,value\nA,2020-01,1,9\n', 'in.csv:2:4: row has 4 fields but the header has 3: "9" has no column'],
@@ -93,7 +94,10 @@ describe('reading what spreadsheets write', () => {
   it('reads a semicolon file with markers, percentages and stray empty columns, with warnings naming file:line:column', () => {
     const text = 'measure;period;value;;\nA;2020-01;12.5%;;\nA;2020-02;#N/A;;\nA;2020-03;"1,234";;\n';
     const [s] = readSeries(text, 'x.csv');
-    expect(s.rows.map((r) => r.value)).toEqual([12.5, null, 1234]);
+    // A semicolon file is a decimal-comma export: "1,234" is 1.234 there (docs/cli.md, Number spellings);
+    // --decimal point reads it as 1234 with a thousands separator.
+    expect(s.rows.map((r) => r.value)).toEqual([12.5, null, 1.234]);
+    expect(readSeries(text, 'x.csv', { decimal: '.' })[0].rows.map((r) => r.value)).toEqual([12.5, null, 1234]);
     expect(s.unit).toBe('%');
     expect(s.warnings).toEqual(['x.csv:3:3: value "#N/A" read as a missing value']);
     expect(() => readSeries(text, 'x.csv', { strict: true })).toThrow('value "#N/A" read as a missing value (--strict)');

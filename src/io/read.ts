@@ -7,7 +7,7 @@ import { csvSource, sniffDelimiter, type Delimiter, type GridSource } from './cs
 import type { Role } from './columns.js';
 import { SpcError } from './errors.js';
 import type { Layout } from './layouts.js';
-import type { DateOrder } from './periods.js';
+import type { DateOrder, PeriodFormat } from './periods.js';
 import { newReading, type DecimalMark } from './reading.js';
 import type { RawSeries } from './series.js';
 import { readTable, type TableRead } from './table.js';
@@ -25,6 +25,8 @@ export interface ReadOptions {
   /** Header name overrides per role (`--measure-col` and friends; the measure may name several columns, comma-separated). */
   readonly columns?: Partial<Record<Role, string>>;
   readonly dateOrder?: DateOrder;
+  /** `fy`: read 2008-09 as financial year 2008/09 (`--period-format`). */
+  readonly periodFormat?: PeriodFormat;
   /** Field delimiter; sniffed from the header line when absent. */
   readonly delimiter?: Delimiter;
   /** The decimal mark: `,` by default in a `;`-delimited file, else `.` (`--decimal`). */

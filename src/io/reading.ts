@@ -3,10 +3,10 @@
  * periods and numbers are spelled, and per measure the warnings, units and directions found.
  * The cell readers here turn one cell's text into a period or a number, or an error naming the cell.
  */
-import { parseCell, show } from './cells.js';
+import { NUMBER_FORMS, NUMBER_FORMS_COMMA, parseCell, show, type NumberStyle } from './cells.js';
 import { SpcError } from './errors.js';
 import { located, type Locator } from './grid.js';
-import { parsePeriod, periodProblem, PERIOD_FORMATS, type DateOrder, type PeriodInfo } from './periods.js';
+import { parsePeriod, periodProblem, PERIOD_FORMATS, type DateOrder, type PeriodFormat, type PeriodInfo } from './periods.js';
 import type { Direction } from '../core/types.js';
 
 /** How numbers are written: `.` or `,` before the decimals. */
@@ -16,7 +16,11 @@ export interface Reading {
   readonly file: string;
   readonly locate: Locator;
   readonly dateOrder: DateOrder;
+  /** `fy`: 2008-09 is financial year 2008/09, not September 2008 (`--period-format`). */
+  readonly periodFormat: PeriodFormat;
   readonly decimal: DecimalMark;
+  /** The number style of `decimal`, as the cell parser takes it. */
+  readonly numbers: NumberStyle;
   /** Every warning is an error (`--strict`). */
   readonly strict: boolean;
   /** Rows may end before the header does, their missing cells empty (worksheets); a CSV row must have its fields. */
@@ -31,12 +35,14 @@ export interface Reading {
   readonly units: Map<string, string>;
 }
 
-export function newReading(file: string, locate: Locator, options: { dateOrder?: DateOrder; decimal?: DecimalMark; strict?: boolean; raggedRows?: boolean }): Reading {
+export function newReading(file: string, locate: Locator, options: { dateOrder?: DateOrder; periodFormat?: PeriodFormat; decimal?: DecimalMark; strict?: boolean; raggedRows?: boolean }): Reading {
   return {
     file,
     locate,
     dateOrder: options.dateOrder ?? 'dmy',
+    periodFormat: options.periodFormat ?? 'auto',
     decimal: options.decimal ?? '.',
+    numbers: { decimal: options.decimal ?? '.' },
     strict: !!options.strict,
     raggedRows: !!options.raggedRows,
     periods: new Map(),
@@ -58,8 +64,8 @@ export function readPeriodCell(text: string, line: number, column: number, readi
   if (t === '') throw cellError(reading, line, column, `empty period; expected one of ${PERIOD_FORMATS}`);
   let period = reading.periods.get(t);
   if (period === undefined) {
-    period = parsePeriod(t, reading.dateOrder) ?? undefined;
-    if (!period) throw cellError(reading, line, column, `period ${periodProblem(t)}`);
+    period = parsePeriod(t, reading.dateOrder, reading.periodFormat) ?? undefined;
+    if (!period) throw cellError(reading, line, column, `period ${periodProblem(t, reading.periodFormat)}`);
     reading.periods.set(t, period);
   }
   return period;
@@ -71,15 +77,18 @@ export type NumberReading = { value: number | null } | { bad: string };
 /** Reads a numeric cell without throwing: a wide table's text-only columns are found this way. */
 export function tryNumberCell(text: string, line: number, column: number, what: string, measure: string, reading: Reading): NumberReading {
   const t = text.trim();
-  const cell = parseCell(t);
+  const cell = parseCell(t, reading.numbers);
   if (cell.kind === 'bad') {
-    return { bad: cell.tooLarge ? `${what} ${show(t)} is too large to be a number` : `${what} ${show(t)} is not a number (write numbers like 1234, 12.5, 12.5% or 1,234 with thousands separators; leave the cell empty for a missing value)` };
+    if (cell.tooLarge) return { bad: `${what} ${show(t)} is too large to be a number` };
+    const forms = reading.decimal === ',' ? `${NUMBER_FORMS_COMMA} (decimal comma)` : NUMBER_FORMS;
+    return { bad: `${what} ${show(t)} is not a number (write numbers like ${forms}; leave the cell empty for a missing value)` };
   }
   if (cell.kind === 'missing') {
     if (cell.marker !== null) warn(reading, measure, line, column, `${what} "${cell.marker}" read as a missing value`);
     return { value: null };
   }
-  if (cell.percent && !reading.units.has(measure)) reading.units.set(measure, '%');
+  const unit = cell.percent ? '%' : cell.unit;
+  if (unit !== undefined && !reading.units.has(measure)) reading.units.set(measure, unit);
   return { value: cell.value };
 }
 
