@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readCsvTable, type ReadOptions, type TableRead } from '../src/io/read.js';
+import { readCsvTable, readSeries, type ReadOptions, type TableRead } from '../src/io/read.js';
 import { readWorkbookTable, type WorkbookReadOptions } from '../src/io/read-workbook.js';
 
 const dir = fileURLToPath(new URL('./fixtures/layouts/', import.meta.url));
@@ -200,5 +200,13 @@ describe('choosing what to read', () => {
   it('--layout forces a reading: wide.csv read as across has no periods in its header', () => {
     expect(() => csv('wide.csv', { layout: 'across' })).toThrow('periods across needs periods in the header after the name column(s); none of Burglary, Robbery, Notes is a period');
     expect(csv('across.csv', { layout: 'across' }).reason).toBe('across: 6 periods in the header (Jan-23 to Jun-23), measure named by Measure (--layout across)');
+  });
+
+  it('a CSV row cut short is an error in every layout, as in a long table; a worksheet row may end early', () => {
+    // Line 3 of each table below has two fields where the header has three (hand-written tables).
+    expect(() => readSeries('measure,period,value\nA,2020-01,1\nA,2020-02\n', 'long.csv')).toThrow('row has 2 fields; the value column is missing');
+    expect(() => readSeries('Month,Burglary,Robbery\n2023-01,12,3\n2023-02,15\n', 'wide.csv')).toThrow('row has 2 fields; the Robbery column is missing');
+    expect(() => readSeries('Measure,Jan-23,Feb-23\nBurglary,12,15\nRobbery,3\n', 'across.csv')).toThrow('row has 2 fields; the Feb-23 column is missing');
+    expect(() => readSeries('Measure,Jan-23,Feb-23\nBurglary,12,15\nRobbery,3\n', 'across.csv')).toThrow(expect.objectContaining({ file: 'across.csv', line: 3, column: 3 }));
   });
 });
