@@ -1,4 +1,4 @@
-// Writes the workbook fixtures of test/fixtures/layouts/ (run: node scripts/gen-workbooks.mjs).
+// Writes the workbook fixtures of test/fixtures/layouts/, and the bad-input corpus's workbook-bad-cell.xlsx (run: node scripts/gen-workbooks.mjs).
 // long, wide and across are written by write-excel-file, a writer that shares none of spc's code
 // or assumptions; dates.xlsx and dates-1904.xlsx need what that writer does not write (cached
 // formula values, error cells, rich text), so their SpreadsheetML is literal below, for a reviewer
@@ -139,6 +139,21 @@ function writeOthers() {
   writeFileSync(join(out, 'book.ods'), ods);
 }
 
+// The bad-input corpus's workbook: C3 holds the text "lots" where a number belongs (an error naming
+// the cell as Excel does: workbook-bad-cell.xlsx[Data]!C3). Literal XML and a fixed mtime: the same bytes on every run.
+const badSheet = `${XML}<worksheet xmlns="${MAIN}"><sheetData>
+  <row r="1"><c r="A1" t="inlineStr"><is><t>Measure</t></is></c><c r="B1" t="inlineStr"><is><t>Period</t></is></c><c r="C1" t="inlineStr"><is><t>Value</t></is></c></row>
+  <row r="2"><c r="A2" t="inlineStr"><is><t>Burglary</t></is></c><c r="B2" t="inlineStr"><is><t>2023-01</t></is></c><c r="C2"><v>12</v></c></row>
+  <row r="3"><c r="A3" t="inlineStr"><is><t>Burglary</t></is></c><c r="B3" t="inlineStr"><is><t>2023-02</t></is></c><c r="C3" t="inlineStr"><is><t>lots</t></is></c></row>
+  <row r="4"><c r="A4" t="inlineStr"><is><t>Burglary</t></is></c><c r="B4" t="inlineStr"><is><t>2023-03</t></is></c><c r="C4"><v>11</v></c></row>
+</sheetData></worksheet>`;
+
+function writeBad() {
+  const bad = join(out, '..', 'bad', 'workbook-bad-cell.xlsx');
+  writeFileSync(bad, workbookZip([['Data', badSheet]], false));
+}
+
 await writeLayouts();
 writeOthers();
+writeBad();
 console.log(`wrote workbooks to ${out}`);

@@ -34,6 +34,13 @@ export function layoutReader(plan: LayoutPlan, table: TableContext, reading: Rea
   };
 }
 
+/** A CSV row must have its fields, as in a long table (a worksheet row may end early): the first missing one is named. */
+function checkFields(r: GridRow, table: TableContext, reading: Reading): void {
+  const n = r.cells.length;
+  if (reading.raggedRows || n >= table.header.length) return;
+  throw cellError(reading, r.line, n + 1, `row has ${n} field${n === 1 ? '' : 's'}; the ${table.header[n]} column is missing`);
+}
+
 /** What a wide table's column has held so far: a column without a single number is left out. */
 interface ColumnState {
   readonly column: number;
@@ -51,6 +58,7 @@ function wideReader(plan: WideLayout, table: TableContext, reading: Reading): La
   const columnOf = new Map<string, number>(named ? [] : states.map((st) => [table.header[st.column], st.column]));
   return {
     row(r) {
+      checkFields(r, table, reading);
       const period = readPeriodCell(r.cells[plan.period] ?? '', r.line, plan.period + 1, reading);
       const prefix = named ? `${measureOf(r, nameCtx, reading)}${MEASURE_JOIN}` : '';
       for (const st of states) {
@@ -114,6 +122,7 @@ function acrossReader(plan: AcrossLayout, table: TableContext, reading: Reading)
   const ctx = { ...plan, fallbackMeasure: table.fallbackMeasure, header: table.header };
   return {
     row(r) {
+      checkFields(r, table, reading);
       for (let i = table.header.length; i < r.cells.length; i++) {
         if (r.cells[i].trim() !== '') throw cellError(reading, r.line, i + 1, `"${r.cells[i].trim()}" is beyond the last period of the header`);
       }
