@@ -7,7 +7,8 @@
  */
 export * from './core/index.js';
 export { falseAlarmRates, expectedFalseSignals, inControlArl } from './core/simulate.js';
-export { readSeries, type RawSeries, type ReadOptions } from './io/read.js';
+export { readSeries, readCsvTable, readGridTable, LAYOUTS, MEASURE_JOIN, type Layout, type RawSeries, type ReadOptions, type TableRead } from './io/read.js';
+export { readWorkbookTable, type WorkbookReadOptions } from './io/read-workbook.js';
 export { parsePeriod, periodOf, type PeriodInfo } from './io/periods.js';
 export { decodeFile } from './io/decode.js';
 export { parseConfig } from './io/config.js';

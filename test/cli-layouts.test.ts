@@ -64,7 +64,7 @@ describe('spc analyse reads every layout', () => {
     const wrong = spc(['across.csv', '--layout', 'wide']);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toBe(
-      'error: across.csv:1: a wide table needs a period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: Measure, Jan-23, Feb-23, Mar-23, Apr-23, May-23, Jun-23\n',
+      'error: across.csv:1: a wide table needs a period column: expected one of period, date, month, quarter, week, year, timeperiod (or name it with --period-col); the columns are: Measure, Jan-23, Feb-23, Mar-23, Apr-23, May-23, Jun-23\n',
     );
     const long = spc(['wide.csv', '--layout', 'long']);
     expect(long.code).toBe(1);

@@ -194,7 +194,7 @@ describe('errors and exit codes', () => {
     ['text-value.csv', 'measure,period,value\nA,2020-01,1\nA,2020-02,lots\n', 'error: text-value.csv:3:3: value "lots" is not a number'],
     ['bad-period.csv', 'measure,period,value\nA,2020-01,1\nA,Feb,2\n', 'error: bad-period.csv:3:2: period "Feb" is not a date or period'],
     ['dup.csv', 'measure,period,value\nA,2020-01,1\nA,2020-02,2\nA,2020-01,3\n', 'error: dup.csv:4:2: duplicate period "2020-01" for measure "A" (already on line 2)'],
-    ['cols.csv', 'name,when,value\nA,2020-01,1\n', 'error: cols.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: name, when, value'],
+    ['cols.csv', 'name,when,value\nA,2020-01,1\n', 'error: cols.csv:1: no period column: expected one of period, date, month, quarter, week, year, timeperiod (or name it with --period-col); the columns are: name, when, value'],
   ])('bad input %s: one clear line, exit 1, no output files', (name, text, message) => {
     const out = join(work, `out-${name}`);
     file(name, text);

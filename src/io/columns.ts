@@ -10,7 +10,7 @@ export type Role = 'measure' | 'period' | 'value' | 'denominator' | 'section' | 
 /** Default header names per role, first found wins (contract section 2; `phase` is our extension). */
 export const DEFAULT_HEADERS: Readonly<Record<Role, readonly string[]>> = {
   measure: ['measure', 'metric', 'indicator', 'series', 'name'],
-  period: ['period', 'date', 'month', 'quarter', 'week', 'year'],
+  period: ['period', 'date', 'month', 'quarter', 'week', 'year', 'timeperiod'],
   value: ['value', 'count', 'y', 'numerator'],
   denominator: ['denominator', 'n', 'population', 'total', 'size'],
   section: ['section', 'priority', 'group'],

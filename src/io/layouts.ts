@@ -7,6 +7,7 @@
  */
 import { DEFAULT_HEADERS, findColumns, normaliseHeader, type Columns, type Role } from './columns.js';
 import { parseCell } from './cells.js';
+import { SpcError } from './errors.js';
 import { parsePeriod, type PeriodInfo } from './periods.js';
 import { cellError, type Reading } from './reading.js';
 import type { GridRow } from './grid.js';
@@ -52,7 +53,7 @@ export function chooseLayout(input: LayoutInput, reading: Reading): LayoutPlan {
     if (input.layout === 'long' || (!input.layout && hasValueColumn(input))) return longLayout(input, reading);
     if (input.layout === 'wide') return wideLayout(input, reading, true)!;
     if (input.layout === 'across') return acrossLayout(input, reading, true)!;
-    return wideLayout(input, reading, false) ?? acrossLayout(input, reading, false) ?? longLayout(input, reading);
+    return wideLayout(input, reading, false) ?? acrossLayout(input, reading, false) ?? withHints(() => longLayout(input, reading), input, reading);
   })();
   return { ...plan, reason: plan.reason + forced };
 }
@@ -153,4 +154,28 @@ function acrossLayout(input: LayoutInput, reading: Reading, forced: boolean): (A
   const names = measureCols.map((i) => header[i]).join(' + ');
   const reason = `across: ${periods.length} period${periods.length === 1 ? '' : 's'} in the header (${header[first]} to ${header[header.length - 1]}), measure named by ${names}`;
   return { kind: 'across', measureColumns: measureCols, periods, reason };
+}
+
+/**
+ * The long layout's error when no layout was recognised, with what would have made one: numbers
+ * that read with the other decimal mark (a wide table of `3,93`), or financial years `2018-19`
+ * across the header (read with `--period-format fy`).
+ */
+function withHints(read: () => LayoutPlan, input: LayoutInput, reading: Reading): LayoutPlan {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof SpcError)) throw e;
+    const hints: string[] = [];
+    const other = { decimal: reading.decimal === ',' ? '.' : ',' } as const;
+    const cells = input.sample.flatMap((r) => r.cells.slice(1));
+    if (periodColumn(input, reading) >= 0 && !cells.some((c) => parseCell(c, reading.numbers).kind === 'number') && cells.some((c) => parseCell(c, other).kind === 'number')) {
+      hints.push(`its numbers read with a decimal ${other.decimal === ',' ? 'comma: try --decimal comma' : 'point: try --decimal point'}`);
+    }
+    if (reading.periodFormat !== 'fy' && input.header.slice(1).some((h) => parsePeriod(h, reading.dateOrder, 'fy')?.granularity === 'financial-year' && !parsePeriod(h, reading.dateOrder))) {
+      hints.push('its header holds financial years such as 2018-19 across: try --period-format fy');
+    }
+    if (hints.length === 0) throw e;
+    throw new SpcError(`${e.message}; ${hints.join('; ')}`, e.exitCode, e.file, e.line, e.column);
+  }
 }

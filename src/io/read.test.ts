@@ -56,7 +56,7 @@ describe('readSeries', () => {
     ['measure,period,value\n', 'in.csv:1: no data rows after the header'],
     ['measure,period,value\nA,2020-01,abc\n', 'in.csv:2:3: value "abc" is not a number (write numbers like 1234, 12.5, 1,234, 1 234, £1,200, 12.5%, (12) for -12; leave the cell empty for a missing value)'],
     ['measure,period,value\nA,Jan 21st,1\n', `in.csv:2:2: period "Jan 21st" is not a date or period; expected one of ${PERIOD_FORMATS}`],
-    ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year (or name it with --period-col); the columns are: measure, when, value'],
+    ['measure,when,value\nA,2020-01,1\n', 'in.csv:1: no period column: expected one of period, date, month, quarter, week, year, timeperiod (or name it with --period-col); the columns are: measure, when, value'],
     ['measure,period,value\nA,2020-01\n', 'in.csv:2:3: row has 2 fields; the value column is missing'],
     ['measure,period,value\nA,2020-01,1,9\n', 'in.csv:2:4: row has 4 fields but the header has 3: "9" has no column'],
     ['measure,period,value\n"A,2020-01,1\n', 'in.csv:2:1: not valid CSV: a quote opens here and is never closed (close it, or double any quote inside a quoted field)'],
