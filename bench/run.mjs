@@ -239,7 +239,7 @@ function merged(inner) {
     out.push(lines[i]);
   }
   for (const n of [...only].sort((a, b) => a - b)) if (!done.has(n)) out.push(...fresh(n));
-  out.push('', `Cases ${[...only].join(', ')} measured ${date} on ${cpu} (${cpus().length} cores), Node ${process.version}, median of ${Math.min(RUNS, 3)} runs (\`--only\`); the others as above.`);
+  out.push('', `Case${only.size > 1 ? 's' : ''} ${[...only].join(', ')} measured ${date} on ${cpu} (${cpus().length} cores), Node ${process.version}, median of ${Math.min(RUNS, 3)} runs (\`--only\`); the others as above.`);
   return out.join('\n');
 }
 
