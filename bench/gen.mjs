@@ -4,7 +4,11 @@
  *   measures.csv  1,000 measures x 120 monthly points, long format (a)
  *   street.csv    street-level-crime-format raw export, 2,000,000 rows by default (b)
  *   series.f64    one series of 10,000,000 points as little-endian float64 (c)
- * Usage: node bench/gen.mjs [--measures N] [--points N] [--rows N] [--series N] [--only a,b,c]
+ *   wide-50mb.csv  a wide table: a daily ISO `Date` column and 400 measure columns (counts and
+ *                  rates, about 1 % of cells empty), 28,000 days, about 50 MB (d)
+ *   wide-20mb.xlsx 300 measure columns as a workbook (dates as Excel dates), 12,800 days, about 20 MB,
+ *                  written by write-excel-file (an independent writer) (e)
+ * Usage: node bench/gen.mjs [--measures N] [--points N] [--rows N] [--series N] [--days N] [--xlsx-days N] [--only a,b,c,d,e]
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -88,5 +92,66 @@ if (only.has('c')) {
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) x[i] = 100 + 10 * normal();
   writeFileSync(join(dir, 'series.f64'), new Uint8Array(x.buffer));
+}
+/**
+ * A wide table's columns: per area, a count (incidents a day, Poisson-like around a level) and a
+ * rate per 1,000 (two decimals); some counts shift upwards late in the series; about 1 % of cells
+ * are empty (not reported). Seeded on its own, so (a)-(c) are unchanged.
+ */
+function wideTable(seed, columns) {
+  const r = rng(seed);
+  const norm = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  const header = ['Date'];
+  const cols = [];
+  for (let c = 0; c < columns; c++) {
+    const area = `Area ${String(Math.floor(c / 2) + 1).padStart(3, '0')}`;
+    const rate = c % 2 === 1;
+    header.push(rate ? `${area} rate per 1000` : `${area} incidents`);
+    cols.push({ rate, level: rate ? 0.5 + r() * 20 : 2 + r() * 200, shifts: c % 7 === 0 });
+  }
+  return {
+    header,
+    /** Row `i` of `days`: its date and its cells (null: empty). */
+    row(i, days) {
+      const date = new Date(Date.UTC(2026, 11, 1) - (days - 1 - i) * 86_400_000);
+      const cells = cols.map((col) => {
+        if (r() < 0.01) return null;
+        const level = col.shifts && i > days * 0.8 ? col.level * 1.2 : col.level;
+        if (col.rate) return Math.max(0, Math.round((level + Math.sqrt(level) * 0.3 * norm()) * 100) / 100);
+        return Math.max(0, Math.round(level + Math.sqrt(level) * norm()));
+      });
+      return { date, cells };
+    },
+  };
+}
+
+if (only.has('d')) {
+  const days = Number(opt('days', 28_000));
+  const table = wideTable(20261204, 400);
+  await write(join(dir, 'wide-50mb.csv'), function* () {
+    yield table.header.join(',') + '\n';
+    let buf = '';
+    for (let i = 0; i < days; i++) {
+      const { date, cells } = table.row(i, days);
+      buf += `${date.toISOString().slice(0, 10)},${cells.map((v) => (v === null ? '' : String(v))).join(',')}\n`;
+      if (buf.length > 1 << 20) {
+        yield buf;
+        buf = '';
+      }
+    }
+    yield buf;
+  });
+}
+
+if (only.has('e')) {
+  const days = Number(opt('xlsx-days', 12_800));
+  const table = wideTable(20261205, 300);
+  const { default: writeExcelFile } = await import('write-excel-file/node');
+  const sheet = [table.header.map((value) => ({ value }))];
+  for (let i = 0; i < days; i++) {
+    const { date, cells } = table.row(i, days);
+    sheet.push([{ value: date, type: Date, format: 'yyyy-mm-dd' }, ...cells.map((v) => (v === null ? null : { value: v, type: Number }))]);
+  }
+  await writeExcelFile(sheet, { sheet: 'Data' }).toFile(join(dir, 'wide-20mb.xlsx'));
 }
 console.log(`bench inputs in ${dir}`);

@@ -4,7 +4,9 @@
  * missing (bench/gen.mjs), times each case (median of RUNS runs), measures peak RSS of the CLI runs
  * with GNU time when available, and rewrites the results table in docs/performance.md.
  *
- *   node bench/run.mjs [--runs 5] [--rows 2000000] [--quick]   (--quick: 2 runs, 200k rows, no 5,000)
+ *   node bench/run.mjs [--runs 5] [--rows 2000000] [--quick] [--only 7]
+ *   (--quick: 2 runs, 200k rows, no 5,000; --only: just these numbered cases, their rows of the
+ *   table replaced and the others kept)
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,19 +25,23 @@ const RUNS = opt('runs', quick ? 2 : 5);
 const ROWS = opt('rows', quick ? 200_000 : 2_000_000);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const hasTime = existsSync('/usr/bin/time');
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',').map(Number)) : null;
+const runs = (n) => only === null || only.has(n);
 const work = mkdtempSync(join(tmpdir(), 'spc-bench-'));
 
 function gen(flags) {
   const r = spawnSync(process.execPath, [join(root, 'bench', 'gen.mjs'), ...flags], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('bench/gen.mjs failed');
 }
-if (!existsSync(join(data, 'measures-1000.csv'))) gen(['--only', 'a']);
-if (!existsSync(join(data, 'series.f64'))) gen(['--only', 'c']);
-if (!existsSync(join(data, 'street.csv')) || Math.abs(statSync(join(data, 'street.csv')).size / 196 - ROWS) > ROWS * 0.2) gen(['--only', 'b', '--rows', String(ROWS)]);
-for (const n of quick ? [10, 100] : [10, 100, 5000]) if (!existsSync(join(data, `measures-${n}.csv`))) gen(['--only', 'a', '--measures', String(n)]);
+if ((runs(2) || runs(3) || runs(5) || runs(6)) && !existsSync(join(data, 'measures-1000.csv'))) gen(['--only', 'a']);
+if (runs(1) && !existsSync(join(data, 'series.f64'))) gen(['--only', 'c']);
+if (runs(4) && (!existsSync(join(data, 'street.csv')) || Math.abs(statSync(join(data, 'street.csv')).size / 196 - ROWS) > ROWS * 0.2)) gen(['--only', 'b', '--rows', String(ROWS)]);
+if (runs(6)) for (const n of quick ? [10, 100] : [10, 100, 5000]) if (!existsSync(join(data, `measures-${n}.csv`))) gen(['--only', 'a', '--measures', String(n)]);
+if (runs(7) && !existsSync(join(data, 'wide-50mb.csv'))) gen(['--only', 'd']);
+if (runs(7) && !existsSync(join(data, 'wide-20mb.xlsx'))) gen(['--only', 'e']);
 
 /** Runs the CLI `runs` times: median wall seconds and peak RSS (MB). `toFile`: stdout goes to that file (else nowhere). */
-function cli(argv, runs = RUNS, toFile = null) {
+function cli(argv, runs = RUNS, toFile = null, { allowFailure = false } = {}) {
   const walls = [];
   const rss = [];
   for (let r = 0; r < runs; r++) {
@@ -46,8 +52,13 @@ function cli(argv, runs = RUNS, toFile = null) {
       : spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 30 });
     walls.push((performance.now() - t) / 1000);
     if (toFile !== null) closeSync(stdout);
-    if (p.status !== 0 && p.status !== 3) throw new Error(`spc ${argv.join(' ')} failed: ${p.stderr}`);
     if (hasTime) rss.push(Number(p.stderr.trim().split('\n').pop()) / 1024);
+    if (p.status !== 0 && p.status !== 3) {
+      if (!allowFailure) throw new Error(`spc ${argv.join(' ')} failed: ${p.stderr}`);
+      // Out of memory: V8's report on stderr; GNU time says the signal.
+      const oom = /heap out of memory/.test(p.stderr);
+      return { wall: walls[walls.length - 1], rss: rss.length ? Math.max(...rss) : null, failed: oom ? 'out of memory' : `exit ${p.status ?? p.signal}` };
+    }
   }
   return { wall: median(walls), rss: rss.length ? Math.max(...rss) : null };
 }
@@ -57,7 +68,7 @@ const row = (what, value, target, ok) => results.push({ what, value, target, ok 
 const fmt = (x, d = 2) => x.toFixed(d);
 
 // 1. Core throughput: XmR limits + every rule of the default preset over 10^7 points.
-{
+if (runs(1)) {
   const { analyseColumns, preset } = await import(join(root, 'dist', 'core', 'index.js'));
   const buf = readFileSync(join(data, 'series.f64'));
   const x = new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
@@ -72,7 +83,7 @@ const fmt = (x, d = 2) => x.toFixed(d);
 }
 
 // 2-3. 1,000 measures x 120 points, with and without charts.
-{
+if (runs(2) || runs(3)) {
   const out = join(work, 'out');
   const a = cli(['analyse', join(data, 'measures-1000.csv'), '--out', out, '--quiet']);
   row('2. analyse 1,000 x 120 with --out (1,000 SVG charts, report)', `${fmt(a.wall)} s, ${a.rss ? fmt(a.rss, 0) + ' MB' : 'RSS n/a'}`, '<= 3 s, <= 500 MB', a.wall <= 3 && (a.rss ?? 0) <= 500);
@@ -111,7 +122,7 @@ function stageRows(file) {
 }
 
 // 4. Aggregate on the street-level export, beside a plain read and csv-parse alone.
-{
+if (runs(4)) {
   const file = join(data, 'street.csv');
   const mb = statSync(file).size / 1e6;
   const plain = [];
@@ -142,7 +153,7 @@ function stageRows(file) {
 }
 
 // 5. Start-up.
-{
+if (runs(5)) {
   const help = cli(['--help'], RUNS);
   row('5. spc --help', `${fmt(help.wall * 1000, 0)} ms`, '<= 100 ms', help.wall <= 0.1);
   const one = join(work, 'one.csv');
@@ -153,7 +164,7 @@ function stageRows(file) {
 }
 
 // 6. Scaling, end to end with --out.
-{
+if (runs(6)) {
   const sizes = quick ? [10, 100, 1000] : [10, 100, 1000, 5000];
   const per = [];
   for (const n of sizes) {
@@ -163,12 +174,27 @@ function stageRows(file) {
   row('6. scaling, end to end with --out', per.join('; '), 'linear', true);
 }
 
+// 7. Wide tables: a 50 MB CSV and a 20 MB workbook to the terminal (the table on stdout, discarded).
+if (runs(7)) {
+  const WIDE_RUNS = Math.min(RUNS, 3);
+  const wide = (file, label, budget) => {
+    const mb = statSync(file).size / 1e6;
+    const a = cli(['analyse', file, '--quiet'], WIDE_RUNS, null, { allowFailure: true });
+    const value = a.failed
+      ? `did not finish: ${a.failed} after ${fmt(a.wall, 1)} s, ${a.rss ? fmt(a.rss, 0) + ' MB' : 'RSS n/a'}`
+      : `${fmt(a.wall, 1)} s (${fmt(mb / a.wall, 1)} MB/s), ${a.rss ? fmt(a.rss, 0) + ' MB' : 'RSS n/a'}`;
+    row(label.replace('MB', `${fmt(mb, 0)} MB`), value, `<= ${budget.s} s, <= ${budget.mb / 1000} GB`, !a.failed && a.wall <= budget.s && (a.rss ?? 0) <= budget.mb);
+  };
+  wide(join(data, 'wide-50mb.csv'), '7. analyse a wide CSV, MB (400 measures x 28,000 days), to the terminal', { s: 10, mb: 1500 });
+  wide(join(data, 'wide-20mb.xlsx'), '   the same from a MB workbook (300 measures x 12,800 days)', { s: 10, mb: 1500 });
+}
+
 rmSync(work, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const date = new Date().toISOString().slice(0, 10);
 const table = [
-  `Measured ${date} on ${cpu} (${cpus().length} cores), Node ${process.version}, median of ${RUNS} runs${quick ? ' (--quick)' : ''}.`,
+  `Measured ${date} on ${cpu} (${cpus().length} cores), Node ${process.version}, median of ${RUNS} runs${quick ? ' (--quick)' : ''}${only ? ` (cases ${[...only].join(', ')})` : ''}.`,
   '',
   '| benchmark | result | target | met |',
   '|---|---|---|---|',
@@ -181,7 +207,47 @@ const END = '<!-- bench:end -->';
 if (existsSync(doc)) {
   const text = readFileSync(doc, 'utf8');
   if (text.includes(BEGIN) && text.includes(END)) {
-    writeFileSync(doc, text.slice(0, text.indexOf(BEGIN) + BEGIN.length) + '\n' + table + '\n' + text.slice(text.indexOf(END)));
+    const inner = text.slice(text.indexOf(BEGIN) + BEGIN.length, text.indexOf(END));
+    writeFileSync(doc, text.slice(0, text.indexOf(BEGIN) + BEGIN.length) + '\n' + (only ? merged(inner) : table) + '\n' + text.slice(text.indexOf(END)));
     console.log(`updated ${doc}`);
   }
+}
+
+/**
+ * With --only: the table as it was, with the rows of the cases run replaced (a case is its numbered
+ * row and the indented rows under it) and a line saying when they were measured.
+ */
+function merged(inner) {
+  const lines = inner.trim().split('\n');
+  const caseOf = [];
+  let current = 0;
+  for (const l of lines) {
+    const m = /^\| (\d+)\./.exec(l);
+    if (m) current = Number(m[1]);
+    caseOf.push(l.startsWith('| ') && !l.startsWith('| benchmark') ? current : -1);
+  }
+  const fresh = (n) => table.split('\n').filter((l) => /^\| /.test(l) && !l.startsWith('| benchmark')).filter((_, i, all) => caseNumber(all, i) === n);
+  const out = [];
+  const done = new Set();
+  for (let i = 0; i < lines.length; i++) {
+    const n = caseOf[i];
+    if (n > 0 && only.has(n)) {
+      if (!done.has(n)) out.push(...fresh(n));
+      done.add(n);
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  for (const n of [...only].sort((a, b) => a - b)) if (!done.has(n)) out.push(...fresh(n));
+  out.push('', `Case${only.size > 1 ? 's' : ''} ${[...only].join(', ')} measured ${date} on ${cpu} (${cpus().length} cores), Node ${process.version}, median of ${Math.min(RUNS, 3)} runs (\`--only\`); the others as above.`);
+  return out.join('\n');
+}
+
+/** The case number of the i-th row of a table's rows (an indented row belongs to the case above). */
+function caseNumber(rows, i) {
+  for (let k = i; k >= 0; k--) {
+    const m = /^\| (\d+)\./.exec(rows[k]);
+    if (m) return Number(m[1]);
+  }
+  return 0;
 }

@@ -72,7 +72,7 @@ function wideReader(plan: WideLayout, table: TableContext, reading: Reading): La
           continue;
         }
         if (got.value !== null) st.numbers++;
-        rows.add(wideRow(measure, period, got.value, r.line));
+        rows.addCell(measure, period, got.value, r.line);
       }
     },
     finish() {

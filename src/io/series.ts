@@ -4,7 +4,7 @@
  */
 import { SpcError } from './errors.js';
 import { csvLocator, type Locator } from './grid.js';
-import type { Granularity } from './periods.js';
+import type { Granularity, PeriodInfo } from './periods.js';
 import { cellError, type Reading } from './reading.js';
 import type { ParsedRow } from './rows.js';
 import type { Direction } from '../core/types.js';
@@ -58,14 +58,47 @@ export interface SeriesColumns {
   readonly denominator: number;
 }
 
+/**
+ * A measure's cells from a wide table, kept without an object per cell (three packed arrays; a
+ * missing value is NaN, which no cell reads as) until its series is made: a 50 MB wide table holds
+ * 10^7 of them, and an object each, kept to the end of the table, costs gigabytes and the time to
+ * copy them between the heap's generations.
+ */
+class WideCells {
+  readonly periods: PeriodInfo[] = [];
+  readonly values: number[] = [];
+  readonly lines: number[] = [];
+
+  /** The cells as the rows a long table would have given, made only when the series is. */
+  rows(measure: string): ParsedRow[] {
+    const rows = new Array<ParsedRow>(this.values.length);
+    for (let i = 0; i < rows.length; i++) {
+      const v = this.values[i];
+      rows[i] = { measure, period: this.periods[i], value: Number.isNaN(v) ? null : v, denominator: null, note: null, section: null, phase: null, line: this.lines[i] };
+    }
+    return rows;
+  }
+}
+
 /** Rows gathered by measure as a table is read, in the order measures first appear. */
 export class RowsByMeasure {
-  private readonly byMeasure = new Map<string, ParsedRow[]>();
+  private readonly byMeasure = new Map<string, ParsedRow[] | WideCells>();
 
   add(row: ParsedRow): void {
     const list = this.byMeasure.get(row.measure);
+    if (list instanceof WideCells) throw new Error(`measure "${row.measure}" added both as rows and as wide cells`);
     if (list) list.push(row);
     else this.byMeasure.set(row.measure, [row]);
+  }
+
+  /** A wide table's cell: the same as `add` of a row without denominator, note, section or phase, but kept compact. */
+  addCell(measure: string, period: PeriodInfo, value: number | null, line: number): void {
+    let cells = this.byMeasure.get(measure);
+    if (cells === undefined) this.byMeasure.set(measure, (cells = new WideCells()));
+    if (!(cells instanceof WideCells)) throw new Error(`measure "${measure}" added both as rows and as wide cells`);
+    cells.periods.push(period);
+    cells.values.push(value === null ? NaN : value);
+    cells.lines.push(line);
   }
 
   /** Forgets a measure (a wide table's column found to hold no numbers). */
@@ -77,9 +110,16 @@ export class RowsByMeasure {
     return this.byMeasure.size;
   }
 
-  /** The series, each checked for periods of one kind. `columns` gives each measure's columns; `periodCell` where a row's period is written. */
+  /**
+   * The series, each checked for periods of one kind. `columns` gives each measure's columns; `periodCell` where a row's period is written.
+   * Called once, when the table ends: the rows are let go as each series is made.
+   */
   series(reading: Reading, columns: (measure: string) => SeriesColumns, periodCell: (row: ParsedRow) => [number, number]): RawSeries[] {
-    return [...this.byMeasure].map(([measure, rows]) => {
+    const entries = [...this.byMeasure];
+    this.byMeasure.clear();
+    return entries.map(([measure, held], i) => {
+      entries[i][1] = [];
+      const rows = held instanceof WideCells ? held.rows(measure) : held;
       checkOneGranularity(measure, rows, reading, periodCell);
       return seriesOf(measure, rows, reading, columns(measure));
     });
@@ -131,28 +171,36 @@ function seriesOf(measure: string, rows: readonly ParsedRow[], reading: Reading,
   };
 }
 
-/** Merges rows of the same period into one row holding the subgroup (first row's value, note, phase). */
+/**
+ * Merges rows of the same period into one row holding the subgroup (first row's value, note, phase).
+ * Each run of one period is found first, so every row is made whole in one literal of one shape
+ * (a wide table of 10^7 cells makes as many rows: no spread, no arrays grown after the fact).
+ */
 function groupSubgroups(sorted: readonly ParsedRow[]): SeriesRow[] {
-  const out: SeriesRow[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.period.time === r.period.time) {
-      if (r.value !== null) (last.observations as number[]).push(r.value);
-      (last.lines as number[]).push(r.line);
-      continue;
+  const out = new Array<SeriesRow>();
+  for (let i = 0; i < sorted.length; ) {
+    const r = sorted[i];
+    let end = i + 1;
+    while (end < sorted.length && sorted[end].period.time === r.period.time) end++;
+    let observations: number[];
+    let lines: number[];
+    if (end === i + 1) {
+      observations = r.value === null ? [] : [r.value];
+      lines = [r.line];
+    } else {
+      observations = [];
+      lines = [];
+      for (let k = i; k < end; k++) {
+        if (sorted[k].value !== null) observations.push(sorted[k].value as number);
+        lines.push(sorted[k].line);
+      }
     }
-    out.push({
-      period: r.period,
-      value: r.value,
-      denominator: r.denominator,
-      note: r.note,
-      section: r.section,
-      phase: r.phase,
-      line: r.line,
-      ...(r.column !== undefined ? { column: r.column } : {}),
-      observations: r.value === null ? [] : [r.value],
-      lines: [r.line],
-    });
+    out.push(
+      r.column !== undefined
+        ? { period: r.period, value: r.value, denominator: r.denominator, note: r.note, section: r.section, phase: r.phase, line: r.line, column: r.column, observations, lines }
+        : { period: r.period, value: r.value, denominator: r.denominator, note: r.note, section: r.section, phase: r.phase, line: r.line, observations, lines },
+    );
+    i = end;
   }
   return out;
 }
